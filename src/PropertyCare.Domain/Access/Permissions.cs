@@ -1,0 +1,35 @@
+namespace PropertyCare.Domain.Access;
+
+/// <summary>What a user may do. Pages and services ask for a permission, never for a role, so the
+/// role → permission table below is the one place access is decided.</summary>
+public static class Permissions
+{
+    public const string ManagePlatform = "platform.manage";
+    public const string HqRead = "hq.read";
+    public const string OwnersRead = "owners.read";
+    public const string OwnersWrite = "owners.write";
+    /// <summary>See a full phone or ID number after an explicit, logged action.</summary>
+    public const string OwnersReveal = "owners.reveal";
+    public const string OwnersExport = "owners.export";
+    public const string OwnersImport = "owners.import";
+    public const string StaffManage = "staff.manage";
+    public const string OwnerPortal = "portal.own";
+
+    public static readonly string[] All =
+        [ManagePlatform, HqRead, OwnersRead, OwnersWrite, OwnersReveal, OwnersExport, OwnersImport, StaffManage, OwnerPortal];
+
+    private static readonly Dictionary<string, string[]> ByRole = new()
+    {
+        [Roles.PlatformAdmin] = [ManagePlatform],
+        // HQ audits: reads every project of its company and may call owners back (抽访), but edits nothing.
+        [Roles.HqAuditor] = [HqRead, OwnersRead, OwnersReveal],
+        [Roles.ProjectManager] = [OwnersRead, OwnersWrite, OwnersReveal, OwnersExport, OwnersImport, StaffManage],
+        [Roles.ServiceDesk] = [OwnersRead, OwnersWrite, OwnersReveal],
+        // Technicians get owner contact through their work orders, not through the owner file.
+        [Roles.Technician] = [],
+        [Roles.Owner] = [OwnerPortal],
+    };
+
+    public static IReadOnlySet<string> ForRoles(IEnumerable<string> roles) =>
+        roles.SelectMany(r => ByRole.TryGetValue(r, out var p) ? p : []).ToHashSet();
+}

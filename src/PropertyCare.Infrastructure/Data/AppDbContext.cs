@@ -1,0 +1,60 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PropertyCare.Domain.Auditing;
+using PropertyCare.Domain.Common;
+using PropertyCare.Domain.Owners;
+using PropertyCare.Domain.Tenancy;
+using PropertyCare.Infrastructure.Identity;
+using PropertyCare.Infrastructure.Tenancy;
+
+namespace PropertyCare.Infrastructure.Data;
+
+/// <summary>The application database. Tenant isolation lives here, below every screen: a query filter
+/// limits tenant-owned rows to the current project, and SaveChanges refuses writes to any other.</summary>
+public partial class AppDbContext(DbContextOptions<AppDbContext> options, TenantContext? tenant)
+    : IdentityDbContext<AppUser, AppRole, string>(options)
+{
+    private readonly TenantContext? _tenant = tenant;
+
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectAssignment> ProjectAssignments => Set<ProjectAssignment>();
+    public DbSet<Building> Buildings => Set<Building>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Owner> Owners => Set<Owner>();
+    public DbSet<UnitOwnership> UnitOwnerships => Set<UnitOwnership>();
+    public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
+    public DbSet<EmergencyContact> EmergencyContacts => Set<EmergencyContact>();
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+    public DbSet<SensitiveAccess> SensitiveAccesses => Set<SensitiveAccess>();
+    public DbSet<StoredDataProtectionKey> DataProtectionKeys => Set<StoredDataProtectionKey>();
+
+    /// <summary>Read by the query filters at query time; -1 (no project) matches nothing.</summary>
+    internal int CurrentProjectId => _tenant?.ProjectId ?? -1;
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        foreach (var type in b.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(ITenantOwned).IsAssignableFrom(t)).ToList())
+            GetType().GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(type).Invoke(this, [b]);
+    }
+
+    private void ApplyTenantFilter<T>(ModelBuilder b) where T : class, ITenantOwned
+    {
+        Expression<Func<T, bool>> filter = e => e.ProjectId == CurrentProjectId;
+        b.Entity<T>().HasQueryFilter(filter);
+        b.Entity<T>().HasIndex(e => e.ProjectId);
+    }
+}
+
+/// <summary>Data Protection keys live in the database, so every app instance behind the proxy
+/// shares them and cookies survive restarts and redeploys.</summary>
+public class StoredDataProtectionKey
+{
+    public int Id { get; set; }
+    public string FriendlyName { get; set; } = "";
+    public string Xml { get; set; } = "";
+}

@@ -1,0 +1,41 @@
+using PropertyCare.Domain.Access;
+using PropertyCare.Domain.Common;
+using PropertyCare.Domain.Tenancy;
+
+namespace PropertyCare.Infrastructure.Tenancy;
+
+/// <summary>The one accessor everything asks: who is signed in and which project (tenant) they work in.
+/// Scoped: one per request, per Blazor circuit, per job execution. The DbContext reads it at query time.</summary>
+public sealed class TenantContext
+{
+    public UserIdentity? User { get; private set; }
+    public Project? Project { get; private set; }
+    public int? ProjectId => Project?.Id;
+
+    public void SetUser(UserIdentity? user)
+    {
+        if (User?.UserId != user?.UserId) Project = null;
+        User = user;
+    }
+
+    /// <summary>Only <see cref="TenantAccessor"/> calls this, after the access rule said yes.</summary>
+    internal void SetProject(Project project) => Project = project;
+
+    public UserIdentity RequireUser() => User ?? throw new AccessDeniedException();
+
+    /// <summary>Services call this first: the caller is signed in, inside a project, and holds the permission.</summary>
+    public int RequireProject(string permission)
+    {
+        var user = RequireUser();
+        if (!user.Has(permission)) throw new AccessDeniedException();
+        return ProjectId ?? throw new AccessDeniedException(new Text("请先选择项目", "Choose a project first"));
+    }
+
+    public void Require(string permission)
+    {
+        if (!RequireUser().Has(permission)) throw new AccessDeniedException();
+    }
+}
+
+/// <summary>A write of another project's record reached the data layer: the isolation guard refused it.</summary>
+public sealed class TenantViolationException(string message) : InvalidOperationException(message);
