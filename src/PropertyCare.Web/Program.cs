@@ -1,7 +1,12 @@
+using PropertyCare.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddBootstrapBlazor();
+builder.Services.AddPropertyCareWeb(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
+await app.PreparePropertyCareAsync();
+app.UsePropertyCare();
 app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the web tests.</summary>
 public partial class Program { }

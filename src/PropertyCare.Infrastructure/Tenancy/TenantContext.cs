@@ -19,7 +19,15 @@ public sealed class TenantContext
     }
 
     /// <summary>Only <see cref="TenantAccessor"/> calls this, after the access rule said yes.</summary>
-    internal void SetProject(Project project) => Project = project;
+    internal void SetProject(Project project)
+    {
+        var changed = Project?.Id != project.Id;
+        Project = project;
+        if (changed) ProjectChanged?.Invoke();
+    }
+
+    /// <summary>Lets the layout show the project the page entered (name in the top bar, navigation).</summary>
+    public event Action? ProjectChanged;
 
     public UserIdentity RequireUser() => User ?? throw new AccessDeniedException();
 

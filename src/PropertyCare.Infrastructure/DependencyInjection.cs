@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PropertyCare.Domain.Access;
+using PropertyCare.Infrastructure.Admin;
+using PropertyCare.Infrastructure.Auditing;
+using PropertyCare.Infrastructure.Data;
+using PropertyCare.Infrastructure.Hq;
+using PropertyCare.Infrastructure.Identity;
+using PropertyCare.Infrastructure.Owners;
+using PropertyCare.Infrastructure.Portal;
+using PropertyCare.Infrastructure.Staff;
+using PropertyCare.Infrastructure.Tenancy;
+
+namespace PropertyCare.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string DefaultConnection = "Data Source=data/propertycare.db";
+
+    public static IServiceCollection AddPropertyCareInfrastructure(this IServiceCollection services, IConfiguration config)
+    {
+        var connection = config.GetConnectionString("Default") ?? DefaultConnection;
+        PrepareSqliteFolder(connection);
+        services.AddSingleton(new DbContextOptionsBuilder<AppDbContext>()
+            .UseSqlite(connection, o => o.CommandTimeout(30))
+            .Options);
+        services.AddScoped<TenantContext>();
+        services.AddScoped<TenantAccessor>();
+        services.AddScoped<IDbContextFactory<AppDbContext>, AppDbContextFactory>();
+        // Identity's stores want a scoped DbContext; it is used only inside short scopes (see StaffService).
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<AppRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.AddScoped<SignInManager<AppUser>>(sp => sp.GetRequiredService<AppSignInManager>());
+
+        services.AddDataProtection().SetApplicationName("PropertyCare");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DataProtectionKeyStore(sp.GetRequiredService<DbContextOptions<AppDbContext>>())));
+
+        services.AddScoped<OwnerService>();
+        services.AddScoped<UnitService>();
+        services.AddScoped<HistoryService>();
+        services.AddScoped<OwnerExportService>();
+        services.AddScoped<HqQueries>();
+        services.AddScoped<OwnerPortalService>();
+        services.AddScoped<StaffService>();
+        services.AddScoped<PlatformAdminService>();
+        return services;
+    }
+
+    /// <summary>Applies migrations, switches SQLite to WAL (readers don't block the writer), and makes sure
+    /// every role exists. Runs at start, before the app takes requests.</summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
+        await using (var db = new AppDbContext(options, null))
+        {
+            await db.Database.MigrateAsync(ct);
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        using var scope = services.CreateScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<AppRole>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new AppRole(role));
+    }
+
+    private static void PrepareSqliteFolder(string connection)
+    {
+        var file = new SqliteConnectionStringBuilder(connection).DataSource;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+    }
+}

@@ -1,0 +1,53 @@
+using BootstrapBlazor.Components;
+using Microsoft.AspNetCore.Components;
+using PropertyCare.Domain.Common;
+
+namespace PropertyCare.Web.Components;
+
+/// <summary>Base of every component: the two UI languages, and one way to run an action that turns
+/// the domain's refusals into messages on the screen instead of a broken circuit.</summary>
+public abstract class AppComponentBase : ComponentBase
+{
+    [Inject] protected ToastService Toasts { get; set; } = null!;
+
+    protected static bool Zh => Lang.Zh;
+    protected static string T(string zh, string en) => Lang.T(zh, en);
+    protected static string T(Text text) => Lang.T(text);
+
+    /// <summary>Errors of the last action, by input field, for the form to show beside the inputs.</summary>
+    protected Dictionary<string, string> FieldErrors { get; } = [];
+    protected string? ActionError { get; set; }
+    protected bool Busy { get; private set; }
+
+    protected string? ErrorFor(string field) => FieldErrors.GetValueOrDefault(field);
+    protected string Invalid(string field) => FieldErrors.ContainsKey(field) ? "is-invalid" : "";
+
+    protected async Task<bool> RunAsync(Func<Task> action, string? success = null)
+    {
+        FieldErrors.Clear();
+        ActionError = null;
+        Busy = true;
+        try
+        {
+            await action();
+            if (success != null) await Toasts.Success(T("操作成功", "Done"), success, autoHide: true);
+            return true;
+        }
+        catch (ValidationException v)
+        {
+            foreach (var e in v.Errors) FieldErrors.TryAdd(e.Field, T(e.Message));
+            ActionError = T("请更正标记的内容后再保存。", "Please correct the marked fields.");
+            return false;
+        }
+        catch (DomainException d)
+        {
+            ActionError = T(d.Text);
+            return false;
+        }
+        finally
+        {
+            Busy = false;
+            StateHasChanged();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using PropertyCare.Domain.Access;
+using PropertyCare.Infrastructure;
+using PropertyCare.Infrastructure.Data;
+using PropertyCare.Infrastructure.Identity;
+
+namespace PropertyCare.Web.Hosting;
+
+public static class WebServices
+{
+    public static IServiceCollection AddPropertyCareWeb(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddBootstrapBlazor();
+        services.AddHttpContextAccessor();
+        services.AddLocalization();
+        services.AddPropertyCareInfrastructure(config);
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "pc.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+        });
+        // Sessions of disabled users or changed passwords end within this interval.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddAuthorization(o =>
+        {
+            foreach (var p in Permissions.All) o.AddPolicy(p, b => b.RequireAuthenticatedUser().RequireClaim(AppClaims.Permission, p));
+        });
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        return services;
+    }
+
+    public static async Task PreparePropertyCareAsync(this WebApplication app)
+    {
+        await DependencyInjection.PrepareDatabaseAsync(app.Services);
+        // Demo data only where asked for: on by default in the embedded (Development) setup, off in Production.
+        if (app.Configuration.GetValue("PropertyCare:DemoData", app.Environment.IsDevelopment()))
+            await Infrastructure.Demo.DemoData.SeedAsync(app.Services);
+    }
+
+    public static void UsePropertyCare(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseRequestLocalization(Culture.LocalizationOptions());
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapHealthChecks("/health");
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace PropertyCare.E2E.Tests;
+
+/// <summary>Starts the real app (its built executable) on a free loopback port with a fresh SQLite file and
+/// demo data, and one headless Debian Chromium for all tests of the collection.</summary>
+public sealed class AppServer : IAsyncLifetime
+{
+    private Process? _app;
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"pc-e2e-{Guid.NewGuid():N}");
+    public string BaseUrl { get; private set; } = "";
+    public string DbPath => Path.Combine(_dir, "e2e.db");
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    private readonly System.Text.StringBuilder _log = new();
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dir);
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var web = WebProjectOutput();
+        var psi = new ProcessStartInfo(Path.Combine(web, "PropertyCare.Web"))
+        {
+            WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        psi.Environment["ASPNETCORE_URLS"] = BaseUrl;
+        psi.Environment["ConnectionStrings__Default"] = $"Data Source={DbPath}";
+        psi.Environment["PropertyCare__DemoData"] = "true";
+        _app = Process.Start(psi)!;
+        _app.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _app.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _app.BeginOutputReadLine();
+        _app.BeginErrorReadLine();
+        await WaitHealthyAsync();
+
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath(),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public static string ChromiumPath()
+    {
+        var configured = Environment.GetEnvironmentVariable("PROPERTYCARE_CHROMIUM");
+        if (!string.IsNullOrEmpty(configured)) return configured;
+        foreach (var p in new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" })
+            if (File.Exists(p)) return p;
+        throw new InvalidOperationException("Chromium not found: install Debian's chromium package or set PROPERTYCARE_CHROMIUM.");
+    }
+
+    public async Task<IPage> SignInAsync(string user, string password = "Demo@2026", ViewportSize? viewport = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = viewport ?? new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(u => !u.Contains("/account/login"));
+        return page;
+    }
+
+    /// <summary>Reads the app's database directly, to find ids and check what a journey changed.</summary>
+    public T Query<T>(string sql, Func<SqliteDataReader, T> read)
+    {
+        using var c = new SqliteConnection($"Data Source={DbPath};Mode=ReadOnly");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return read(r);
+    }
+
+    public string Log { get { lock (_log) return _log.ToString(); } }
+
+    private async Task WaitHealthyAsync()
+    {
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_app!.HasExited) throw new InvalidOperationException("The app exited:\n" + Log);
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/health")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("The app did not become healthy:\n" + Log);
+    }
+
+    private static string WebProjectOutput()
+    {
+        // tests/PropertyCare.E2E.Tests/bin/<cfg>/<tfm>/<rid>/ → src/PropertyCare.Web/bin/<cfg>/<tfm>/<rid>/
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        var rid = here.Name; var tfm = here.Parent!.Name; var cfg = here.Parent.Parent!.Name;
+        var root = here.Parent.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        return Path.Combine(root, "src", "PropertyCare.Web", "bin", cfg, tfm, rid);
+    }
+
+    private static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser != null) await Browser.DisposeAsync();
+        Playwright?.Dispose();
+        if (_app is { HasExited: false }) { _app.Kill(entireProcessTree: true); await _app.WaitForExitAsync(); }
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition("app")]
+public sealed class AppCollection : ICollectionFixture<AppServer>;
