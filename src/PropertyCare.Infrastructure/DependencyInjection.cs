@@ -53,7 +53,6 @@ public static class DependencyInjection
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
-        services.AddScoped<SignInManager<AppUser>>(sp => sp.GetRequiredService<AppSignInManager>());
 
         services.AddDataProtection().SetApplicationName("PropertyCare");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
