@@ -32,15 +32,17 @@ public static class XlsxReader
         var nextRowNumber = 1;
         // A streaming reader, so a sheet with styling down to row 1,048,576 does not become a huge DOM.
         using var reader = OpenXmlReader.Create(worksheet);
-        while (!reader.EOF)
+        var more = reader.Read();
+        while (more)
         {
             if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
             {
-                if (!reader.Read()) break;
+                more = reader.Read();
                 continue;
             }
-            // LoadCurrentElement already moves the reader past the row, so no Read() after it.
             var row = (Row)reader.LoadCurrentElement()!;
+            // LoadCurrentElement already moved the reader past the row: a Read() here would skip the next one.
+            more = !reader.EOF;
             var rowNumber = row.RowIndex?.Value is { } ri ? (int)ri : nextRowNumber;
             nextRowNumber = rowNumber + 1;
             var cells = ReadCells(row, shared, dateStyles, date1904);
