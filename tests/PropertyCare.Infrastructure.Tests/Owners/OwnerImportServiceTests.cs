@@ -209,6 +209,18 @@ public class OwnerImportServiceTests
     }
 
     [Fact]
+    public async Task A_new_building_too_tall_is_reported_on_the_rows_that_make_it_so()
+    {
+        using var db = new TestDatabase();
+        var csv = $"{Header}\n9栋,,5,501,50,,,,,,,,\n9栋,,250,25001,50,,,,,,,,\n";
+
+        var preview = await Preview(Service(db, db.A1), Utf8(csv));
+
+        Assert.Empty(preview.Rows[0].Errors);
+        Assert.Equal("楼层：层数应在 1–200 之间", Assert.Single(preview.Rows[1].Errors).Zh);
+    }
+
+    [Fact]
     public async Task Missing_header_columns_are_a_file_error()
     {
         using var db = new TestDatabase();

@@ -50,12 +50,12 @@ internal sealed class ImportPlan
             db.Buildings.TryGetValue(p.Building, out var building);
             if (building == null)
             {
-                var floors = plan.NewBuildings.GetValueOrDefault(p.Building, 1);
-                AddRuleErrors(result, p, UnitRules.ValidateBuilding(p.Building, floors),
+                // Checked with this row's own floor, so a too-tall building is reported on the rows that make it so.
+                AddRuleErrors(result, p, UnitRules.ValidateBuilding(p.Building, Math.Max(1, p.Floor ?? 1)),
                     f => f == "Floors" ? ImportColumn.Floor : ImportColumn.Building);
                 if (p.Building.Length > 0)
                 {
-                    building = new Building { Name = p.Building, Floors = floors };
+                    building = new Building { Name = p.Building, Floors = plan.NewBuildings[p.Building] };
                     result.NewBuilding = true;
                 }
             }
