@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddScoped<HistoryService>();
         services.AddScoped<OwnerExportService>();
         services.AddScoped<HqQueries>();
+        services.AddScoped<Owners.Import.OwnerImportService>();
         services.AddScoped<OwnerPortalService>();
         services.AddScoped<StaffService>();
         services.AddScoped<PlatformAdminService>();

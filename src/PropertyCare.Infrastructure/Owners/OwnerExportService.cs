@@ -43,6 +43,6 @@ public sealed class OwnerExportService(IDbContextFactory<AppDbContext> dbFactory
             Detail = $"{query.Describe()}; rows={rows.Count}", At = DateTime.UtcNow, UserId = user.UserId, UserName = user.DisplayName,
         });
         await db.SaveChangesAsync(ct);
-        return XlsxWriter.Write(chinese ? "业主档案" : "Owners", header, rows.Select(r => (IReadOnlyList<string>)r));
+        return XlsxWriter.Write(header, rows.Select(r => (IReadOnlyList<string>)r), chinese ? "业主档案" : "Owners");
     }
 }

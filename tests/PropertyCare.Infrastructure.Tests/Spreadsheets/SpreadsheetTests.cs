@@ -1,0 +1,134 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using PropertyCare.Infrastructure.Spreadsheets;
+
+namespace PropertyCare.Infrastructure.Tests.Spreadsheets;
+
+public class SpreadsheetTests
+{
+    [Fact]
+    public void Written_xlsx_reads_back_cell_for_cell()
+    {
+        string[] header = ["楼栋", "房号", "证件号码", "备注"];
+        List<IReadOnlyList<string>> rows =
+        [
+            ["1栋", "0101", "11010519491231002X", "  leading spaces"],
+            ["", "", "", ""],
+            ["2栋", "", "=SUM(A1)", "第三行"],
+        ];
+        var bytes = XlsxWriter.Write(header, rows);
+
+        var read = XlsxReader.ReadFirstSheet(new MemoryStream(bytes));
+
+        Assert.Equal(4, read.Count);
+        Assert.Equal(header, read[0]);
+        Assert.Equal(rows[0], read[1]);
+        Assert.Empty(read[2]); // a blank row keeps its place, so row numbers stay right
+        Assert.Equal(["2栋", "", "=SUM(A1)", "第三行"], read[3]);
+    }
+
+    [Fact]
+    public void Reader_handles_shared_strings_sparse_cells_numbers_and_dates()
+    {
+        var bytes = HandMadeWorkbook();
+
+        var read = XlsxReader.ReadFirstSheet(new MemoryStream(bytes));
+
+        Assert.Equal(3, read.Count);
+        Assert.Equal(["楼栋", "inline", "89.5"], read[0]);
+        Assert.Empty(read[1]);
+        // D3 built-in date, E3 custom "yyyy/m/d", F3 a plain number, G3 shared string with a pinyin guide.
+        Assert.Equal(["", "", "", "2020-01-01", "2021-03-15", "13800138000", "张伟"], read[2]);
+    }
+
+    [Fact]
+    public void Reader_stops_after_the_row_limit()
+    {
+        var rows = Enumerable.Range(1, 50).Select(i => (IReadOnlyList<string>)[i.ToString()]).ToList();
+        var read = XlsxReader.ReadFirstSheet(new MemoryStream(XlsxWriter.Write(["n"], rows)), maxNonEmptyRows: 10);
+        Assert.Equal(11, read.Count);
+    }
+
+    [Theory]
+    [InlineData("utf8")]
+    [InlineData("utf8bom")]
+    [InlineData("gbk")]
+    public void Csv_is_read_in_utf8_with_or_without_bom_and_in_gbk(string encoding)
+    {
+        const string text = "楼栋,房号,业主姓名\r\n1栋,\"12,02\",张伟\r\n\r\n2栋,301,李娜\r\n\r\n";
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var bytes = encoding switch
+        {
+            "utf8" => new UTF8Encoding(false).GetBytes(text),
+            "utf8bom" => [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)],
+            _ => Encoding.GetEncoding("GBK").GetBytes(text),
+        };
+
+        var rows = CsvSheetReader.Read(new MemoryStream(bytes));
+
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(["楼栋", "房号", "业主姓名"], rows[0]);
+        Assert.Equal(["1栋", "12,02", "张伟"], rows[1]);
+        Assert.Empty(rows[2]);
+        Assert.Equal(["2栋", "301", "李娜"], rows[3]);
+    }
+
+    [Theory]
+    [InlineData("0.00", false)]
+    [InlineData("#,##0\"元\"", false)]
+    [InlineData("@", false)]
+    [InlineData("General", false)]
+    [InlineData("yyyy/m/d", true)]
+    [InlineData("[$-804]yyyy\"年\"m\"月\"d\"日\"", true)]
+    [InlineData("h:mm", true)]
+    public void Custom_date_formats_are_recognised(string code, bool isDate) =>
+        Assert.Equal(isDate, XlsxReader.IsDateFormatCode(code));
+
+    private static byte[] HandMadeWorkbook()
+    {
+        using var ms = new MemoryStream();
+        using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
+        {
+            var wb = doc.AddWorkbookPart();
+            wb.Workbook = new Workbook();
+            var sst = wb.AddNewPart<SharedStringTablePart>();
+            sst.SharedStringTable = new SharedStringTable(
+                new SharedStringItem(new Text("楼栋")),
+                new SharedStringItem(new Run(new Text("张")), new Run(new Text("伟")), new PhoneticRun(new Text("zhang wei")) { BaseTextStartIndex = 0, EndingBaseIndex = 2 }));
+            var styles = wb.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = new Stylesheet(
+                new NumberingFormats(new NumberingFormat { NumberFormatId = 176U, FormatCode = "yyyy/m/d" }) { Count = 1U },
+                new Fonts(new Font()) { Count = 1U },
+                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None })) { Count = 1U },
+                new Borders(new Border()) { Count = 1U },
+                new CellFormats(
+                    new CellFormat { NumberFormatId = 0U },
+                    new CellFormat { NumberFormatId = 14U, ApplyNumberFormat = true },
+                    new CellFormat { NumberFormatId = 176U, ApplyNumberFormat = true })
+                { Count = 3U });
+            var ws = wb.AddNewPart<WorksheetPart>();
+            ws.Worksheet = new Worksheet(new SheetData(
+                new Row(
+                    new Cell { CellReference = "A1", DataType = CellValues.SharedString, CellValue = new CellValue("0") },
+                    new Cell { CellReference = "B1", DataType = CellValues.InlineString, InlineString = new InlineString(new Text("inline")) },
+                    new Cell { CellReference = "C1", CellValue = new CellValue("89.499999999999986") })
+                { RowIndex = 1U },
+                new Row(
+                    new Cell { CellReference = "D3", StyleIndex = 1U, CellValue = new CellValue("43831") },
+                    new Cell { CellReference = "E3", StyleIndex = 2U, CellValue = new CellValue("44270") },
+                    new Cell { CellReference = "F3", CellValue = new CellValue("13800138000") },
+                    new Cell { CellReference = "G3", DataType = CellValues.SharedString, CellValue = new CellValue("1") })
+                { RowIndex = 3U }));
+            // A second sheet listed after the first: only the first tab is read.
+            var other = wb.AddNewPart<WorksheetPart>();
+            other.Worksheet = new Worksheet(new SheetData(new Row(new Cell { CellReference = "A1", DataType = CellValues.InlineString, InlineString = new InlineString(new Text("other")) })));
+            wb.Workbook.AppendChild(new Sheets(
+                new Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1U, Name = "数据" },
+                new Sheet { Id = wb.GetIdOfPart(other), SheetId = 2U, Name = "说明" }));
+            wb.Workbook.Save();
+        }
+        return ms.ToArray();
+    }
+}
