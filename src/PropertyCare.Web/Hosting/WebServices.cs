@@ -16,6 +16,9 @@ public static class WebServices
         services.AddBootstrapBlazor();
         services.AddHttpContextAccessor();
         services.AddLocalization();
+        // Chinese text is written as-is into pages instead of as &#x…; escapes.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddPropertyCareInfrastructure(config);
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
