@@ -10,15 +10,19 @@ public sealed class OwnerJourneyTests(AppServer app)
     [Fact]
     public async Task Staff_finds_owner_by_room_edits_phone_and_sees_it_in_history()
     {
-        // A unit of project 1 (the staff member's project) with exactly one owner.
-        var (room, ownerId, oldPhone) = app.Query(
+        // A unit of project 1 (the staff member's project) with exactly one owner, who owns only it.
+        var (building, room, ownerId, oldPhone) = app.Query(
             """
-            SELECT u.Room, o.Id, o.Phone FROM Units u JOIN UnitOwnerships x ON x.UnitId = u.Id JOIN Owners o ON o.Id = x.OwnerId
-            WHERE u.ProjectId = 1 AND u.Room = '1201' AND (SELECT COUNT(*) FROM Units u2 WHERE u2.ProjectId = 1 AND u2.Room = u.Room) = 1
-            LIMIT 1
-            """, r => (r.GetString(0), r.GetInt32(1), r.GetString(2)));
+            SELECT b.Name, u.Room, o.Id, o.Phone FROM Units u JOIN Buildings b ON b.Id = u.BuildingId
+            JOIN UnitOwnerships x ON x.UnitId = u.Id JOIN Owners o ON o.Id = x.OwnerId
+            WHERE u.ProjectId = 1 AND b.Name = '3栋' AND length(u.Room) = 4
+              AND (SELECT COUNT(*) FROM UnitOwnerships y WHERE y.UnitId = u.Id) = 1
+              AND (SELECT COUNT(*) FROM UnitOwnerships y WHERE y.OwnerId = o.Id) = 1
+            ORDER BY u.Id LIMIT 1
+            """, r => (r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3)));
         var page = await app.SignInAsync("staff");
         await page.WaitForSelectorAsync("[data-test=owner-search]", Visible);
+        await page.SelectOptionAsync("select[aria-label=楼栋]", new SelectOptionValue { Label = building });
         await page.FillAsync("[data-test=owner-search]", room);
         await page.ClickAsync("[data-test=owner-search-go]");
         await page.WaitForSelectorAsync("[data-test=pager-info] >> text=共 1 条", Visible);
