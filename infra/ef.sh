@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs dotnet-ef against the application database model, e.g. `./ef.sh migrations add AddComplaints`.
+# Runs dotnet-ef against the application database model, e.g. `infra/ef.sh migrations add AddComplaints`.
 set -euo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
 export EfDesign=true DOTNET_ROLL_FORWARD=Major
 out=()

@@ -1,0 +1,93 @@
+using System.Net;
+
+namespace PropertyCare.Web.Tests;
+
+[Collection("web")]
+public sealed class AccessTests(WebAppFixture app)
+{
+    [Fact]
+    public async Task Health_endpoint_reports_the_database_healthy()
+    {
+        var response = await app.Client().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/p/1/owners")]
+    [InlineData("/p/1/owners/1")]
+    [InlineData("/admin/users")]
+    [InlineData("/hq")]
+    [InlineData("/my")]
+    public async Task Pages_redirect_anonymous_users_to_sign_in(string url)
+    {
+        var response = await app.Client().GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("owner", "/p/1/owners")]
+    [InlineData("owner", "/admin/users")]
+    [InlineData("tech", "/p/1/owners")]
+    [InlineData("staff", "/admin/companies")]
+    [InlineData("staff", "/hq")]
+    [InlineData("hq", "/p/1/staff")]
+    [InlineData("admin", "/p/1/owners")]
+    public async Task Pages_refuse_users_without_the_permission(string user, string url)
+    {
+        var client = app.Client();
+        var login = await WebAppFixture.SignInAsync(client, user);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wrong_password_is_refused_and_the_account_locks_after_five_failures()
+    {
+        var client = app.Client();
+        // A user no other test signs in with, so locking it out disturbs nothing.
+        for (var i = 0; i < 4; i++)
+        {
+            var page = await (await WebAppFixture.SignInAsync(client, "staff2", "Wrong#123")).Content.ReadAsStringAsync();
+            Assert.Contains("登录名或密码错误", page);
+        }
+        var fifth = await (await WebAppFixture.SignInAsync(client, "staff2", "Wrong#123")).Content.ReadAsStringAsync();
+        Assert.Contains("账号已锁定", fifth);
+        // Even the right password is refused while locked.
+        var right = await WebAppFixture.SignInAsync(client, "staff2");
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("账号已锁定", await right.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Login_without_antiforgery_token_is_rejected()
+    {
+        var response = await app.Client().PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["Input.UserName"] = "staff", ["Input.Password"] = "Demo@2026",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("pc.auth")));
+    }
+
+    [Fact]
+    public async Task Logout_requires_antiforgery_token()
+    {
+        var client = app.Client();
+        await WebAppFixture.SignInAsync(client, "staff");
+        var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_in_cookie_is_http_only()
+    {
+        var response = await WebAppFixture.SignInAsync(app.Client(), "staff");
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pc.auth", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+}
