@@ -27,7 +27,7 @@ public sealed class TenantAccessor(TenantContext tenant, IDbContextFactory<AppDb
         var user = tenant.RequireUser();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var assigned = await db.ProjectAssignments.Where(a => a.UserId == user.UserId).Select(a => a.ProjectId).ToListAsync(ct);
-        var candidates = await db.Projects.AsNoTracking().Where(p => p.CompanyId == user.CompanyId).OrderBy(p => p.Id).ToListAsync(ct);
+        var candidates = await db.Projects.AsNoTracking().Include(p => p.Company).Where(p => p.CompanyId == user.CompanyId).OrderBy(p => p.Id).ToListAsync(ct);
         return candidates.Where(p => ProjectAccess.CanEnter(user, p, assigned)).ToList();
     }
 
