@@ -1,6 +1,8 @@
 using PropertyCare.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+// Structured logs: one JSON object per line outside development, for the log collector.
+if (!builder.Environment.IsDevelopment()) builder.Logging.ClearProviders().AddJsonConsole();
 builder.Services.AddPropertyCareWeb(builder.Configuration);
 
 var app = builder.Build();

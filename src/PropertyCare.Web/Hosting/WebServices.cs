@@ -41,6 +41,13 @@ public static class WebServices
         });
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+        // Behind the reverse proxy (infra/): trust its X-Forwarded-Proto so cookies are marked Secure under HTTPS.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            o.KnownNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
     }
@@ -55,6 +62,7 @@ public static class WebServices
 
     public static void UsePropertyCare(this WebApplication app)
     {
+        if (app.Configuration.GetValue<bool>("PropertyCare:BehindProxy")) app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
