@@ -20,7 +20,7 @@ public sealed class OwnerExportService(IDbContextFactory<AppDbContext> dbFactory
         var user = tenant.RequireUser();
         var full = user.Has(Permissions.OwnersReveal);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var owners = await query.Apply(db.Owners.AsNoTracking()).OrderBy(o => o.Id).Take(MaxRows).ToListAsync(ct);
+        var owners = await query.Apply(db.Owners.AsNoTracking(), db.UnitOwnerships).OrderBy(o => o.Id).Take(MaxRows).ToListAsync(ct);
         var ids = owners.Select(o => o.Id).ToList();
         var units = (await UnitAddress.ForOwners(db.UnitOwnerships, ids).ToListAsync(ct)).ToLookup(x => x.OwnerId, x => x.Address.ToString());
 

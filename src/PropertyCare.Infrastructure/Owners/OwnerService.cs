@@ -20,7 +20,7 @@ public sealed class OwnerService(IDbContextFactory<AppDbContext> dbFactory, Tena
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         pageIndex = Math.Max(1, pageIndex);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var q = query.Apply(db.Owners.AsNoTracking());
+        var q = query.Apply(db.Owners.AsNoTracking(), db.UnitOwnerships);
         var total = await q.CountAsync(ct);
         var owners = await q.OrderBy(o => o.Id).Skip((pageIndex - 1) * pageSize).Take(pageSize)
             .Select(o => new { o.Id, o.Name, o.Phone, o.PhoneFlaggedWrong, o.Version }).ToListAsync(ct);
