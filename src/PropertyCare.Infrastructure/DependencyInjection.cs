@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddScoped<HqQueries>();
         services.AddScoped<Owners.Import.OwnerImportService>();
         services.AddScoped<OwnerPortalService>();
+        services.AddScoped<OwnerAccountService>();
         services.AddScoped<StaffService>();
         services.AddScoped<PlatformAdminService>();
         return services;
