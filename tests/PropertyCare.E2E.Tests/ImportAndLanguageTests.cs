@@ -32,10 +32,10 @@ public sealed class ImportAndLanguageTests(AppServer app)
         // The corrected file imports after confirmation.
         await page.SetInputFilesAsync("[data-test=import-file]", File("good.csv", Csv(
             "E2E栋,1,3,301,88.5,三室两厅,已入住,赵一鸣,居民身份证,11010519491231002X,13800001111",
-            "E2E栋,1,3,302,88.5,三室两厅,已入住,钱二丫,居民身份证,110105194912310021,13800002222")));
+            "E2E栋,1,3,302,88.5,三室两厅,已入住,钱二丫,居民身份证,510104198001011236,13800002222")));
         await Assertions.Expect(page.Locator("[data-test=import-totals]")).ToContainTextAsync("错误 0 行", new() { Timeout = 15_000 });
-        await page.ClickAsync("button:has-text('确认导入')");
-        await page.ClickAsync(".popover button:has-text('导入')");
+        await page.ClickAsync(".pop-confirm:has-text('确认导入')");
+        await page.ClickAsync(".popover-confirm-buttons .btn-primary");
         await page.WaitForSelectorAsync("[data-test=import-done]", Visible);
         Assert.Equal(2, app.Query("SELECT COUNT(*) FROM Units u JOIN Buildings b ON b.Id = u.BuildingId WHERE b.Name = 'E2E栋' AND u.ProjectId = 1", r => r.GetInt32(0)));
         Assert.Equal(1, app.Query("SELECT COUNT(*) FROM Owners WHERE Name = '钱二丫' AND ProjectId = 1", r => r.GetInt32(0)));
