@@ -55,8 +55,10 @@ public static class WebServices
     public static async Task PreparePropertyCareAsync(this WebApplication app)
     {
         await DependencyInjection.PrepareDatabaseAsync(app.Services);
+        if (await Infrastructure.Identity.AdminBootstrap.EnsureAsync(app.Services, app.Configuration["PropertyCare:AdminPassword"]))
+            app.Logger.LogWarning("Created the first platform admin '{User}'. Remove PropertyCare:AdminPassword from the configuration.", Infrastructure.Identity.AdminBootstrap.UserName);
         // Demo data only where asked for: on by default in the embedded (Development) setup, off in Production.
-        if (app.Configuration.GetValue("PropertyCare:DemoData", app.Environment.IsDevelopment()))
+        if (app.Configuration.GetValue("PropertyCare:DemoData", false))
             await Infrastructure.Demo.DemoData.SeedAsync(app.Services);
     }
 
