@@ -24,14 +24,5 @@ public static class UnitStateText
         _ => new(s.ToString(), s.ToString()),
     };
 
-    public static bool TryParse(string text, out UnitState state)
-    {
-        foreach (var s in Enum.GetValues<UnitState>())
-        {
-            var l = s.Label();
-            if (text == l.Zh || string.Equals(text, l.En, StringComparison.OrdinalIgnoreCase)) { state = s; return true; }
-        }
-        state = default;
-        return false;
-    }
+    public static bool TryParse(string text, out UnitState state) => OwnerEnumText.TryParseLabel(text, Label, out state);
 }

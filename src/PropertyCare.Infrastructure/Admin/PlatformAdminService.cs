@@ -99,25 +99,13 @@ public sealed class PlatformAdminService(IServiceScopeFactory scopes, IDbContext
     {
         tenant.Require(Permissions.ManagePlatform);
         if (userId == tenant.RequireUser().UserId) throw new DomainException(new("不能停用自己的账号", "You cannot disable your own account"));
-        using var scope = scopes.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var u = await users.FindByIdAsync(userId) ?? throw new RecordNotFoundException();
-        u.IsActive = active;
-        await users.UpdateAsync(u);
-        await users.UpdateSecurityStampAsync(u);
+        await UserAccounts.SetActiveAsync(scopes, userId, active);
     }
 
-    public async Task<string> ResetPasswordAsync(string userId, CancellationToken ct = default)
+    public Task<string> ResetPasswordAsync(string userId, CancellationToken ct = default)
     {
         tenant.Require(Permissions.ManagePlatform);
-        using var scope = scopes.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var u = await users.FindByIdAsync(userId) ?? throw new RecordNotFoundException();
-        var password = AccountRules.TemporaryPassword();
-        var result = await users.ResetPasswordAsync(u, await users.GeneratePasswordResetTokenAsync(u), password);
-        if (!result.Succeeded) throw AccountRules.FromIdentity(result.Errors);
-        await users.SetLockoutEndDateAsync(u, null);
-        return password;
+        return UserAccounts.ResetPasswordAsync(scopes, userId);
     }
 
     private static List<FieldError> ValidateNameCode(string name, string code)

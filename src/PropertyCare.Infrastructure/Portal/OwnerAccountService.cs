@@ -46,14 +46,7 @@ public sealed class OwnerAccountService(IServiceScopeFactory scopes, IDbContextF
     public async Task<string> ResetPasswordAsync(int ownerId, CancellationToken ct = default)
     {
         var account = await GetAsync(ownerId, ct) ?? throw new RecordNotFoundException();
-        using var scope = scopes.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(account.UserId) ?? throw new RecordNotFoundException();
-        var password = AccountRules.TemporaryPassword();
-        var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
-        if (!result.Succeeded) throw AccountRules.FromIdentity(result.Errors);
-        await users.SetLockoutEndDateAsync(user, null);
-        return password;
+        return await UserAccounts.ResetPasswordAsync(scopes, account.UserId);
     }
 
     private async Task<Owner> OwnerOfThisProject(int ownerId, CancellationToken ct)

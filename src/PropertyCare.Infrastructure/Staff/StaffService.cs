@@ -59,29 +59,12 @@ public sealed class StaffService(IServiceScopeFactory scopes, IDbContextFactory<
     {
         var user = await StaffOfThisProject(userId, ct);
         if (user.Id == tenant.RequireUser().UserId) throw new DomainException(new("不能停用自己的账号", "You cannot disable your own account"));
-        using var scope = scopes.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var u = await users.FindByIdAsync(user.Id) ?? throw new RecordNotFoundException();
-        u.IsActive = active;
-        await users.UpdateAsync(u);
-        // A new security stamp ends the user's open sessions at the next revalidation.
-        await users.UpdateSecurityStampAsync(u);
+        await UserAccounts.SetActiveAsync(scopes, user.Id, active);
     }
 
     /// <summary>Sets a new temporary password and returns it, to be handed over once.</summary>
-    public async Task<string> ResetPasswordAsync(string userId, CancellationToken ct = default)
-    {
-        var user = await StaffOfThisProject(userId, ct);
-        using var scope = scopes.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var u = await users.FindByIdAsync(user.Id) ?? throw new RecordNotFoundException();
-        var password = AccountRules.TemporaryPassword();
-        var token = await users.GeneratePasswordResetTokenAsync(u);
-        var result = await users.ResetPasswordAsync(u, token, password);
-        if (!result.Succeeded) throw AccountRules.FromIdentity(result.Errors);
-        await users.SetLockoutEndDateAsync(u, null);
-        return password;
-    }
+    public async Task<string> ResetPasswordAsync(string userId, CancellationToken ct = default) =>
+        await UserAccounts.ResetPasswordAsync(scopes, (await StaffOfThisProject(userId, ct)).Id);
 
     /// <summary>Managers act only on staff of their project, and never on other managers or HQ.</summary>
     private async Task<AppUser> StaffOfThisProject(string userId, CancellationToken ct)
