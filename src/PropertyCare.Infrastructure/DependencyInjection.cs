@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddScoped<OwnerAccountService>();
         services.AddScoped<StaffService>();
         services.AddScoped<PlatformAdminService>();
+        services.AddScoped<Calendar.CalendarService>();
         return services;
     }
 

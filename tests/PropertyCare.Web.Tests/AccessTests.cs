@@ -17,6 +17,7 @@ public sealed class AccessTests(WebAppFixture app)
     [InlineData("/p/1/owners")]
     [InlineData("/p/1/owners/1")]
     [InlineData("/admin/users")]
+    [InlineData("/admin/calendar")]
     [InlineData("/hq")]
     [InlineData("/my")]
     public async Task Pages_redirect_anonymous_users_to_sign_in(string url)
@@ -31,6 +32,7 @@ public sealed class AccessTests(WebAppFixture app)
     [InlineData("owner", "/admin/users")]
     [InlineData("tech", "/p/1/owners")]
     [InlineData("staff", "/admin/companies")]
+    [InlineData("manager", "/admin/calendar")]
     [InlineData("staff", "/hq")]
     [InlineData("hq", "/p/1/staff")]
     [InlineData("admin", "/p/1/owners")]

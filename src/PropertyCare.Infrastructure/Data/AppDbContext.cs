@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PropertyCare.Domain.Auditing;
+using PropertyCare.Domain.Calendar;
 using PropertyCare.Domain.Common;
 using PropertyCare.Domain.Owners;
 using PropertyCare.Domain.Tenancy;
@@ -29,6 +30,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, Tenant
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     public DbSet<SensitiveAccess> SensitiveAccesses => Set<SensitiveAccess>();
     public DbSet<StoredDataProtectionKey> DataProtectionKeys => Set<StoredDataProtectionKey>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     /// <summary>Read by the query filters at query time; -1 (no project) matches nothing.</summary>
     internal int CurrentProjectId => _tenant?.ProjectId ?? -1;

@@ -222,6 +222,306 @@ namespace PropertyCare.Infrastructure.Data.Migrations
                     b.ToTable("SensitiveAccesses");
                 });
 
+            modelBuilder.Entity("PropertyCare.Domain.Calendar.CalendarDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarDays");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Date = new DateOnly(2026, 1, 1),
+                            Kind = 0,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Date = new DateOnly(2026, 1, 2),
+                            Kind = 0,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Date = new DateOnly(2026, 1, 3),
+                            Kind = 0,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Date = new DateOnly(2026, 1, 4),
+                            Kind = 1,
+                            Name = "元旦调休"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Date = new DateOnly(2026, 2, 15),
+                            Kind = 0,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Date = new DateOnly(2026, 2, 16),
+                            Kind = 0,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Date = new DateOnly(2026, 2, 17),
+                            Kind = 0,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Date = new DateOnly(2026, 2, 18),
+                            Kind = 0,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Date = new DateOnly(2026, 2, 19),
+                            Kind = 0,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Date = new DateOnly(2026, 2, 20),
+                            Kind = 0,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Date = new DateOnly(2026, 2, 21),
+                            Kind = 0,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Date = new DateOnly(2026, 2, 22),
+                            Kind = 0,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Date = new DateOnly(2026, 2, 23),
+                            Kind = 0,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Date = new DateOnly(2026, 2, 14),
+                            Kind = 1,
+                            Name = "春节调休"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Date = new DateOnly(2026, 2, 28),
+                            Kind = 1,
+                            Name = "春节调休"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Date = new DateOnly(2026, 4, 4),
+                            Kind = 0,
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Date = new DateOnly(2026, 4, 5),
+                            Kind = 0,
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Date = new DateOnly(2026, 4, 6),
+                            Kind = 0,
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Date = new DateOnly(2026, 5, 1),
+                            Kind = 0,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Date = new DateOnly(2026, 5, 2),
+                            Kind = 0,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Date = new DateOnly(2026, 5, 3),
+                            Kind = 0,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Date = new DateOnly(2026, 5, 4),
+                            Kind = 0,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Date = new DateOnly(2026, 5, 5),
+                            Kind = 0,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 24,
+                            Date = new DateOnly(2026, 5, 9),
+                            Kind = 1,
+                            Name = "劳动节调休"
+                        },
+                        new
+                        {
+                            Id = 25,
+                            Date = new DateOnly(2026, 6, 19),
+                            Kind = 0,
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Id = 26,
+                            Date = new DateOnly(2026, 6, 20),
+                            Kind = 0,
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Id = 27,
+                            Date = new DateOnly(2026, 6, 21),
+                            Kind = 0,
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Id = 28,
+                            Date = new DateOnly(2026, 9, 25),
+                            Kind = 0,
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Id = 29,
+                            Date = new DateOnly(2026, 9, 26),
+                            Kind = 0,
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Id = 30,
+                            Date = new DateOnly(2026, 9, 27),
+                            Kind = 0,
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Id = 31,
+                            Date = new DateOnly(2026, 10, 1),
+                            Kind = 0,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 32,
+                            Date = new DateOnly(2026, 10, 2),
+                            Kind = 0,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 33,
+                            Date = new DateOnly(2026, 10, 3),
+                            Kind = 0,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 34,
+                            Date = new DateOnly(2026, 10, 4),
+                            Kind = 0,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 35,
+                            Date = new DateOnly(2026, 10, 5),
+                            Kind = 0,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 36,
+                            Date = new DateOnly(2026, 10, 6),
+                            Kind = 0,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 37,
+                            Date = new DateOnly(2026, 10, 7),
+                            Kind = 0,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 38,
+                            Date = new DateOnly(2026, 9, 20),
+                            Kind = 1,
+                            Name = "国庆节调休"
+                        },
+                        new
+                        {
+                            Id = 39,
+                            Date = new DateOnly(2026, 10, 10),
+                            Kind = 1,
+                            Name = "国庆节调休"
+                        });
+                });
+
             modelBuilder.Entity("PropertyCare.Domain.Owners.Building", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,52 @@
+using PropertyCare.Domain.Access;
+using PropertyCare.Domain.Calendar;
+using PropertyCare.Domain.Common;
+using PropertyCare.Infrastructure.Calendar;
+using PropertyCare.Infrastructure.Tests.Support;
+
+namespace PropertyCare.Infrastructure.Tests.Calendar;
+
+public sealed class CalendarServiceTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+
+    private CalendarService As(string role)
+    {
+        var t = _db.Tenant(null, role);
+        return new CalendarService(_db.Factory(t), t);
+    }
+
+    [Fact]
+    public async Task A_new_database_holds_the_2026_official_schedule()
+    {
+        var cal = await As(Roles.ServiceDesk).CurrentAsync();
+        Assert.False(cal.IsWorkingDay(new DateOnly(2026, 10, 1)));
+        Assert.True(cal.IsWorkingDay(new DateOnly(2026, 10, 10)));
+        Assert.Equal(39, (await As(Roles.PlatformAdmin).YearAsync(2026)).Count);
+    }
+
+    [Fact]
+    public async Task The_platform_admin_enters_next_years_schedule_and_deadlines_follow_it()
+    {
+        var admin = As(Roles.PlatformAdmin);
+        await admin.AddAsync(new DateOnly(2027, 1, 1), DayKind.Holiday, "元旦");
+        var cal = await admin.CurrentAsync();
+        Assert.Equal(new DateOnly(2027, 1, 4), cal.AddWorkingDays(new DateOnly(2026, 12, 31), 1));
+
+        var dup = await Assert.ThrowsAsync<ValidationException>(() => admin.AddAsync(new DateOnly(2027, 1, 1), DayKind.Holiday, "元旦"));
+        Assert.Equal("Date", dup.Errors.Single().Field);
+        var id = (await admin.YearAsync(2027)).Single().Id;
+        await admin.RemoveAsync(id);
+        Assert.Empty(await admin.YearAsync(2027));
+    }
+
+    [Fact]
+    public async Task Only_the_platform_admin_edits_the_calendar()
+    {
+        await Assert.ThrowsAsync<AccessDeniedException>(() => As(Roles.ProjectManager).AddAsync(new DateOnly(2027, 1, 1), DayKind.Holiday, "元旦"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => As(Roles.HqAuditor).RemoveAsync(1));
+        Assert.Equal(39, (await As(Roles.PlatformAdmin).YearAsync(2026)).Count);
+    }
+
+    public void Dispose() => _db.Dispose();
+}
