@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddScoped<StaffService>();
         services.AddScoped<PlatformAdminService>();
         services.AddScoped<Calendar.CalendarService>();
+        services.AddSingleton<Pdf.PdfRenderer>();
         return services;
     }
 

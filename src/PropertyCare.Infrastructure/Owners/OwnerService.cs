@@ -42,6 +42,30 @@ public sealed class OwnerService(IDbContextFactory<AppDbContext> dbFactory, Tena
         return OwnerView.From(o, units);
     }
 
+    /// <summary>The data of the printed owner information sheet; the print is logged (保密管理).</summary>
+    public async Task<OwnerSheet> SheetAsync(int ownerId, CancellationToken ct = default)
+    {
+        var projectId = tenant.RequireProject(Permissions.OwnersRead);
+        var user = tenant.RequireUser();
+        var full = user.Has(Permissions.OwnersReveal);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var o = await db.Owners.AsNoTracking().Include(x => x.Members).Include(x => x.EmergencyContacts)
+            .FirstOrDefaultAsync(x => x.Id == ownerId, ct) ?? throw new RecordNotFoundException();
+        var view = await GetAsync(ownerId, ct);
+        string Phone(string? p) => full ? p ?? "" : ContactRules.MaskPhone(p);
+        db.SensitiveAccesses.Add(new SensitiveAccess
+        {
+            ProjectId = projectId, Kind = SensitiveAccessKind.Export, EntityType = nameof(Owner), EntityId = ownerId,
+            Field = full ? "print-full" : "print-masked", Detail = "业主信息登记表", At = DateTime.UtcNow, UserId = user.UserId, UserName = user.DisplayName,
+        });
+        await db.SaveChangesAsync(ct);
+        return new OwnerSheet(tenant.Project!.Company?.Name ?? "", tenant.Project.Name, view,
+            full ? o.IdNumber : ContactRules.MaskIdNumber(o.IdNumber), Phone(o.Phone), o.Phone2 == null ? null : Phone(o.Phone2),
+            o.Members.OrderBy(m => m.Id).Select(m => new PersonSheetRow(m.Name, m.Relation, Phone(m.Phone))).ToList(),
+            o.EmergencyContacts.OrderBy(m => m.Id).Select(m => new PersonSheetRow(m.Name, m.Relation, Phone(m.Phone))).ToList(),
+            user.DisplayName, DateTime.UtcNow);
+    }
+
     /// <summary>Shows a full number — an explicit act, logged with who, when and which record (保密管理).</summary>
     public async Task<string> RevealAsync(SensitiveField field, int recordId, CancellationToken ct = default)
     {

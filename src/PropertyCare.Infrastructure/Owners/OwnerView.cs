@@ -35,3 +35,10 @@ public static class SensitiveFieldInfo
         _ => nameof(Owner),
     };
 }
+
+/// <summary>What the printed 业主信息登记表 shows. Numbers are full only for users who may reveal them,
+/// and every print is logged like an export.</summary>
+public sealed record OwnerSheet(string Company, string Project, OwnerView Owner, string IdNumber, string Phone, string? Phone2,
+    IReadOnlyList<PersonSheetRow> Members, IReadOnlyList<PersonSheetRow> EmergencyContacts, string PrintedBy, DateTime PrintedAtUtc);
+
+public sealed record PersonSheetRow(string Name, string Relation, string Phone);
