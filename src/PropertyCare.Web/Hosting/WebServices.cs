@@ -48,7 +48,7 @@ public static class WebServices
             o.KnownNetworks.Clear();
             o.KnownProxies.Clear();
         });
-        services.AddScoped<Printing.PrintService>();
+        services.AddScoped<Printing.FormPrinter>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
     }

@@ -6,7 +6,7 @@ namespace PropertyCare.Web.Printing;
 
 /// <summary>Turns a printable Razor component into a PDF: Blazor's HtmlRenderer makes the HTML (the same
 /// component the screen shows as print preview), Chromium prints it.</summary>
-public sealed class PrintService(IServiceProvider services, ILoggerFactory loggers, PdfRenderer pdf)
+public sealed class FormPrinter(IServiceProvider services, ILoggerFactory loggers, PdfRenderer pdf)
 {
     public async Task<string> HtmlAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent
     {
