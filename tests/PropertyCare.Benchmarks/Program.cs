@@ -61,6 +61,8 @@ try
         times.Sort();
         Console.WriteLine($"{name,-38} {runs,5} {times[runs / 2],10:F2} {times[(int)(runs * 0.95)],8:F2}");
     }
+
+    await PdfBenchmark.RunAsync();
 }
 finally
 {
