@@ -70,6 +70,11 @@ public static class DependencyInjection
         services.AddScoped<PlatformAdminService>();
         services.AddScoped<Calendar.CalendarService>();
         services.AddSingleton<Pdf.PdfRenderer>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Notifications.NotificationOutbox>();
+        services.AddSingleton<Notifications.INotificationSender, Notifications.DemoOutboxSender>();
+        services.AddSingleton<Notifications.OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Notifications.OutboxDispatcher>());
         return services;
     }
 

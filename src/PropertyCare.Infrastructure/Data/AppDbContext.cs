@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PropertyCare.Domain.Auditing;
 using PropertyCare.Domain.Calendar;
+using PropertyCare.Domain.Notifications;
 using PropertyCare.Domain.Common;
 using PropertyCare.Domain.Owners;
 using PropertyCare.Domain.Tenancy;
@@ -31,6 +32,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, Tenant
     public DbSet<SensitiveAccess> SensitiveAccesses => Set<SensitiveAccess>();
     public DbSet<StoredDataProtectionKey> DataProtectionKeys => Set<StoredDataProtectionKey>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>Read by the query filters at query time; -1 (no project) matches nothing.</summary>
     internal int CurrentProjectId => _tenant?.ProjectId ?? -1;

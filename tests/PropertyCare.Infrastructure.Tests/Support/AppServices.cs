@@ -15,10 +15,12 @@ public sealed class AppServices : IAsyncDisposable
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"pc-svc-{Guid.NewGuid():N}.db");
     public ServiceProvider Provider { get; }
 
-    public AppServices()
+    public AppServices(Action<IServiceCollection>? replace = null)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = $"Data Source={_path}" }).Build();
-        Provider = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddPropertyCareInfrastructure(config).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddPropertyCareInfrastructure(config);
+        replace?.Invoke(services);
+        Provider = services.BuildServiceProvider();
         DependencyInjection.PrepareDatabaseAsync(Provider).GetAwaiter().GetResult();
     }
 

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PropertyCare.Domain.Access;
+using PropertyCare.Infrastructure.Data;
+using PropertyCare.Infrastructure.Tenancy;
+
+namespace PropertyCare.Infrastructure.Notifications;
+
+/// <summary>Sends due outbox messages, project by project, each inside that project's tenant context so
+/// the isolation guard applies to the status updates too. Polls every few seconds; the scheduler issue
+/// may move this onto a Quartz job.</summary>
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxDispatcher> log) : BackgroundService
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    public const int BatchSize = 50;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try { await DispatchDueAsync(stoppingToken); }
+            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Outbox dispatch failed"); }
+            await Task.Delay(PollInterval, clock, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+        }
+    }
+
+    /// <summary>One pass: returns how many messages were attempted.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        List<int> projects;
+        using (var scope = scopes.CreateScope())
+        await using (var db = new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>(), null))
+            projects = await db.OutboxMessages.IgnoreQueryFilters().Where(m => m.Status == Domain.Notifications.OutboxStatus.Pending && m.NextAttemptAt <= now)
+                .Select(m => m.ProjectId).Distinct().ToListAsync(ct);
+
+        var attempted = 0;
+        foreach (var projectId in projects)
+        {
+            using var scope = scopes.CreateScope();
+            var sp = scope.ServiceProvider;
+            var options = sp.GetRequiredService<DbContextOptions<AppDbContext>>();
+            var tenant = sp.GetRequiredService<TenantContext>();
+            await using (var lookup = new AppDbContext(options, null))
+            {
+                var project = await lookup.Projects.AsNoTracking().FirstAsync(p => p.Id == projectId, ct);
+                tenant.SetUser(new UserIdentity("system", "系统发件", project.CompanyId, new HashSet<string>(), null));
+                sp.GetRequiredService<TenantAccessor>().EnterTrusted(project);
+            }
+            var senders = sp.GetServices<INotificationSender>().ToList();
+            await using var db = new AppDbContext(options, tenant);
+            var due = await db.OutboxMessages.Where(m => m.Status == Domain.Notifications.OutboxStatus.Pending && m.NextAttemptAt <= now)
+                .OrderBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
+            foreach (var m in due)
+            {
+                attempted++;
+                var sender = senders.FirstOrDefault(s => s.Handles(m.Channel));
+                try
+                {
+                    if (sender == null) throw new InvalidOperationException($"No sender handles {m.Channel}.");
+                    await sender.SendAsync(m, ct);
+                    m.MarkSent(now, sender.Name);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    m.MarkAttemptFailed(now, e.Message);
+                    log.LogWarning("Outbox message {Id} failed (attempt {Attempt}): {Error}", m.Id, m.Attempts, e.Message);
+                }
+                // Saved one by one: a crash after a send leaves at most that one message to be sent again.
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        return attempted;
+    }
+}
