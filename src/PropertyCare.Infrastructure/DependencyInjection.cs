@@ -75,6 +75,9 @@ public static class DependencyInjection
         services.AddSingleton<Notifications.INotificationSender, Notifications.DemoOutboxSender>();
         services.AddSingleton<Notifications.OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Notifications.OutboxDispatcher>());
+        services.AddSingleton<Jobs.SchedulerHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.SchedulerHost>());
+        services.AddSingleton<Jobs.JobScheduler>();
         return services;
     }
 

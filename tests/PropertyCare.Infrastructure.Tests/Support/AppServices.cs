@@ -12,13 +12,18 @@ namespace PropertyCare.Infrastructure.Tests.Support;
 /// for services that create users.</summary>
 public sealed class AppServices : IAsyncDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"pc-svc-{Guid.NewGuid():N}.db");
+    private readonly string _path;
+    private readonly bool _ownsFile;
     public ServiceProvider Provider { get; }
+    public string DatabaseFile => _path;
 
-    public AppServices(Action<IServiceCollection>? replace = null)
+    public AppServices(Action<IServiceCollection>? replace = null, string? databaseFile = null, IDictionary<string, string?>? settings = null)
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = $"Data Source={_path}" }).Build();
-        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddPropertyCareInfrastructure(config);
+        _path = databaseFile ?? Path.Combine(Path.GetTempPath(), $"pc-svc-{Guid.NewGuid():N}.db");
+        _ownsFile = databaseFile == null;
+        var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["ConnectionStrings:Default"] = $"Data Source={_path}" };
+        var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddSingleton<IConfiguration>(config).AddPropertyCareInfrastructure(config);
         replace?.Invoke(services);
         Provider = services.BuildServiceProvider();
         DependencyInjection.PrepareDatabaseAsync(Provider).GetAwaiter().GetResult();
@@ -38,6 +43,7 @@ public sealed class AppServices : IAsyncDisposable
     {
         await Provider.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) if (File.Exists(f)) File.Delete(f);
+        if (_ownsFile)
+            foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) if (File.Exists(f)) File.Delete(f);
     }
 }
