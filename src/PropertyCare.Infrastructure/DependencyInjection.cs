@@ -78,6 +78,7 @@ public static class DependencyInjection
         services.AddSingleton<Jobs.SchedulerHost>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.SchedulerHost>());
         services.AddSingleton<Jobs.JobScheduler>();
+        services.AddScoped<Jobs.JobDashboard>();
         return services;
     }
 

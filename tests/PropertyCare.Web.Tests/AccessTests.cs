@@ -35,6 +35,8 @@ public sealed class AccessTests(WebAppFixture app)
     [InlineData("manager", "/admin/calendar")]
     [InlineData("staff", "/hq")]
     [InlineData("hq", "/p/1/staff")]
+    [InlineData("staff", "/p/1/jobs")]
+    [InlineData("staff", "/p/1/outbox")]
     [InlineData("admin", "/p/1/owners")]
     public async Task Pages_refuse_users_without_the_permission(string user, string url)
     {

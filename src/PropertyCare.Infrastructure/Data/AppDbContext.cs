@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PropertyCare.Domain.Auditing;
 using PropertyCare.Domain.Calendar;
+using PropertyCare.Domain.Jobs;
 using PropertyCare.Domain.Notifications;
 using PropertyCare.Domain.Common;
 using PropertyCare.Domain.Owners;
@@ -33,6 +34,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, Tenant
     public DbSet<StoredDataProtectionKey> DataProtectionKeys => Set<StoredDataProtectionKey>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     /// <summary>Read by the query filters at query time; -1 (no project) matches nothing.</summary>
     internal int CurrentProjectId => _tenant?.ProjectId ?? -1;

@@ -46,6 +46,6 @@ public sealed class JobScheduler(SchedulerHost host)
     {
         var map = new JobDataMap { [ProjectJob.ProjectIdKey] = projectId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         foreach (var (k, v) in data ?? new Dictionary<string, string>()) map[k] = v;
-        return JobBuilder.Create<TJob>().WithIdentity(Key(projectId, key)).UsingJobData(map).RequestRecovery().Build();
+        return JobBuilder.Create<TJob>().WithIdentity(Key(projectId, key)).UsingJobData(map).RequestRecovery().StoreDurably().Build();
     }
 }

@@ -55,6 +55,17 @@ public sealed class SchedulerTests
         }
     }
 
+    /// <summary>Always fails.</summary>
+    public sealed class BrokenJob(IServiceProvider services) : ProjectJob(services)
+    {
+        public static int Calls;
+        protected override Task ExecuteInProjectAsync(IJobExecutionContext context, int projectId, CancellationToken ct)
+        {
+            Interlocked.Increment(ref Calls);
+            throw new InvalidOperationException("短信网关无响应");
+        }
+    }
+
     private static async Task<(Project A, Project B)> ProjectsAsync(AppServices app)
     {
         await using var db = new AppDbContext(app.Provider.GetRequiredService<DbContextOptions<AppDbContext>>(), null);
@@ -148,5 +159,40 @@ public sealed class SchedulerTests
         Assert.True(await jobs.CancelAsync(a.Id, "callback-BX-1"));
         Assert.False(await scheduler.CheckExists(JobScheduler.Key(a.Id, "callback-BX-1")));
         Assert.False(await jobs.CancelAsync(a.Id, "callback-BX-1"));
+    }
+
+    [Fact]
+    public async Task A_failing_job_is_retried_with_back_off_then_shows_as_failed_and_can_be_retried_by_hand()
+    {
+        // The app's clock runs ten minutes behind the real one, so each back-off (1, 2 minutes) has already
+        // passed for Quartz and the retries happen at once instead of after waiting.
+        var clock = new TestClock(DateTimeOffset.UtcNow.AddMinutes(-10));
+        await using var app = new AppServices(s => s.AddSingleton<TimeProvider>(clock), settings: FastPolling);
+        var (a, b) = await ProjectsAsync(app);
+        var host = app.Provider.GetRequiredService<SchedulerHost>();
+        await host.StartAsync(default);
+        await app.Provider.GetRequiredService<JobScheduler>().ScheduleAtAsync<BrokenJob>(a.Id, "sms-1", DateTimeOffset.UtcNow);
+
+        using var scope = app.As(Domain.Access.Roles.ProjectManager, a);
+        var dashboard = scope.ServiceProvider.GetRequiredService<JobDashboard>();
+        await WaitUntil(() => dashboard.RunsAsync(null, 1, 10).Result.Items.Any(r => r.Status == Domain.Jobs.JobRunStatus.Failed));
+        var runs = (await dashboard.RunsAsync(null, 1, 10)).Items.OrderBy(r => r.Id).ToList();
+        Assert.Equal([(1, Domain.Jobs.JobRunStatus.Retrying), (2, Domain.Jobs.JobRunStatus.Retrying), (3, Domain.Jobs.JobRunStatus.Failed)],
+            runs.Select(r => (r.Attempt, r.Status)));
+        Assert.All(runs, r => Assert.Equal("短信网关无响应", r.Error));
+        Assert.Empty(await dashboard.ScheduledAsync());
+
+        await dashboard.RetryAsync("sms-1");
+        await WaitUntil(() => dashboard.RunsAsync(null, 1, 10).Result.Total == 4);
+
+        // Another project's manager neither sees the runs nor can retry or delete the job.
+        using var other = app.As(Domain.Access.Roles.ProjectManager, b);
+        var theirs = other.ServiceProvider.GetRequiredService<JobDashboard>();
+        Assert.Equal(0, (await theirs.RunsAsync(null, 1, 10)).Total);
+        await Assert.ThrowsAsync<Domain.Common.RecordNotFoundException>(() => theirs.RetryAsync("sms-1"));
+        await Assert.ThrowsAsync<Domain.Common.RecordNotFoundException>(() => theirs.DeleteAsync("sms-1"));
+        await WaitUntil(() => dashboard.RunsAsync(null, 1, 10).Result.Items.Count(r => r.Status == Domain.Jobs.JobRunStatus.Failed) == 2);
+        await dashboard.DeleteAsync("sms-1");
+        await host.StopAsync(default);
     }
 }
