@@ -19,10 +19,17 @@ public sealed class PdfRenderer(IConfiguration config, ILogger<PdfRenderer> log)
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    /// <summary>The Chromium binary: PropertyCare:ChromiumPath, else PROPERTYCARE_CHROMIUM, else the usual Debian paths.</summary>
-    public string? ChromiumPath =>
-        new[] { config["PropertyCare:ChromiumPath"], Environment.GetEnvironmentVariable("PROPERTYCARE_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }
-            .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
+    /// <summary>The Chromium binary: the configured one (PropertyCare:ChromiumPath, else PROPERTYCARE_CHROMIUM) if set —
+    /// a configured path that does not exist means "not available", not "look elsewhere" — else the usual Debian paths.</summary>
+    public string? ChromiumPath
+    {
+        get
+        {
+            var configured = config["PropertyCare:ChromiumPath"] ?? Environment.GetEnvironmentVariable("PROPERTYCARE_CHROMIUM");
+            if (!string.IsNullOrEmpty(configured)) return File.Exists(configured) ? configured : null;
+            return new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
+        }
+    }
 
     public bool IsAvailable => ChromiumPath != null;
 

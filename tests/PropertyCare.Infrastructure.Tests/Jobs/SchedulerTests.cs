@@ -133,6 +133,10 @@ public sealed class SchedulerTests
         var jobs = app.Provider.GetRequiredService<JobScheduler>();
         await jobs.ScheduleAtAsync<MarkerJob>(b.Id, "b-own", DateTimeOffset.UtcNow);
         await WaitUntil(() => Buildings(app).Count == 1);
+        // Idempotent: the same job run again does no second piece of work.
+        await jobs.ScheduleAtAsync<MarkerJob>(b.Id, "b-own", DateTimeOffset.UtcNow);
+        using (var scope = app.As(Domain.Access.Roles.ProjectManager, b))
+            await WaitUntil(() => scope.ServiceProvider.GetRequiredService<JobDashboard>().RunsAsync(Domain.Jobs.JobRunStatus.Succeeded, 1, 10).Result.Total == 2);
         var key = $"probe-{Guid.NewGuid():N}";
         await jobs.ScheduleAtAsync<ProbeJob>(a.Id, key, DateTimeOffset.UtcNow, new Dictionary<string, string> { ["target"] = b.Id.ToString() });
         await WaitUntil(() => ProbeJob.Results.ContainsKey(key));
@@ -156,6 +160,10 @@ public sealed class SchedulerTests
         Assert.True(triggers.Single().GetNextFireTimeUtc() > DateTimeOffset.UtcNow.AddDays(1.5));
         Assert.True(await jobs.RescheduleAsync(a.Id, "callback-BX-1", DateTimeOffset.UtcNow.AddHours(3)));
         Assert.True((await scheduler.GetTriggersOfJob(JobScheduler.Key(a.Id, "callback-BX-1"))).Single().GetNextFireTimeUtc() < DateTimeOffset.UtcNow.AddHours(4));
+        // A daily report at 09:00 project time (Asia/Shanghai, UTC+8) fires at 01:00 UTC.
+        await jobs.ScheduleCronAsync<MarkerJob>(a.Id, "daily-report", "0 0 9 * * ?", "Asia/Shanghai");
+        var daily = (await scheduler.GetTriggersOfJob(JobScheduler.Key(a.Id, "daily-report"))).Single().GetNextFireTimeUtc()!.Value;
+        Assert.Equal((1, 0, 0), (daily.UtcDateTime.Hour, daily.UtcDateTime.Minute, daily.UtcDateTime.Second));
         Assert.True(await jobs.CancelAsync(a.Id, "callback-BX-1"));
         Assert.False(await scheduler.CheckExists(JobScheduler.Key(a.Id, "callback-BX-1")));
         Assert.False(await jobs.CancelAsync(a.Id, "callback-BX-1"));
