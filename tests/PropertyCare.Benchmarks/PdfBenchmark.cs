@@ -18,23 +18,10 @@ internal static class PdfBenchmark
         var sw = Stopwatch.StartNew();
         var first = await pdf.RenderAsync(form, setup);
         Console.WriteLine($"pdf: cold start + first form {sw.ElapsedMilliseconds} ms ({first.Length / 1024} KiB)");
-        await Measure("pdf: one-page form (warm)", 30, () => pdf.RenderAsync(form, setup));
+        await Timing.MeasureAsync("pdf: one-page form (warm)", 30, () => pdf.RenderAsync(form, setup));
         var bytes = await pdf.RenderAsync(report, setup);
         Console.WriteLine($"pdf: report has {Encoding.Latin1.GetString(bytes).Split("/Type /Page").Length - 1 - Encoding.Latin1.GetString(bytes).Split("/Type /Pages").Length + 1} pages");
-        await Measure("pdf: 20-page report (warm)", 5, () => pdf.RenderAsync(report, setup));
-    }
-
-    private static async Task Measure(string name, int runs, Func<Task> run)
-    {
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            await run();
-            times.Add(sw.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        Console.WriteLine($"{name,-38} {runs,5} {times[runs / 2],10:F1} {times[(int)(runs * 0.95)],8:F1}");
+        await Timing.MeasureAsync("pdf: 20-page report (warm)", 5, () => pdf.RenderAsync(report, setup));
     }
 
     private static string Rows(int n) => string.Concat(Enumerable.Range(1, n).Select(i =>

@@ -49,17 +49,8 @@ try
     Console.WriteLine($"{"case",-38} {"runs",5} {"median ms",10} {"p95 ms",8}");
     foreach (var (name, run) in cases)
     {
-        var runs = name.StartsWith("export") ? 10 : 100;
-        await run();
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            await run();
-            times.Add(sw.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        Console.WriteLine($"{name,-38} {runs,5} {times[runs / 2],10:F2} {times[(int)(runs * 0.95)],8:F2}");
+        await run(); // warm-up
+        await Timing.MeasureAsync(name, name.StartsWith("export") ? 10 : 100, run);
     }
 
     await PdfBenchmark.RunAsync();

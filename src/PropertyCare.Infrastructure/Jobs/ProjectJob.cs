@@ -43,7 +43,9 @@ public abstract class ProjectJob(IServiceProvider services) : IJob
             run.Succeed(clock.GetUtcNow().UtcDateTime);
             // Jobs are stored durably so a failed one can be retried by hand; a one-off that succeeded and has
             // nothing more scheduled is removed.
-            if (context.NextFireTimeUtc == null && (await context.Scheduler.GetTriggersOfJob(context.JobDetail.Key)).Count <= 1)
+            // (A trigger re-scheduled under the same key while this ran has a next fire time, so it is kept.)
+            var triggers = await context.Scheduler.GetTriggersOfJob(context.JobDetail.Key);
+            if (context.NextFireTimeUtc == null && triggers.All(t => t.GetNextFireTimeUtc() == null))
                 await context.Scheduler.DeleteJob(context.JobDetail.Key);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -66,16 +66,6 @@ public sealed class SchedulerTests
         }
     }
 
-    private static async Task<(Project A, Project B)> ProjectsAsync(AppServices app)
-    {
-        await using var db = new AppDbContext(app.Provider.GetRequiredService<DbContextOptions<AppDbContext>>(), null);
-        var a = new Project { Name = "翠湖花园", Code = "A1", Company = new Company { Name = "甲", Code = "A" } };
-        var b = new Project { Name = "滨江壹号", Code = "B1", Company = new Company { Name = "乙", Code = "B" } };
-        db.Projects.AddRange(a, b);
-        await db.SaveChangesAsync();
-        return (a, b);
-    }
-
     private static List<(int ProjectId, string Name)> Buildings(AppServices app)
     {
         using var db = new AppDbContext(app.Provider.GetRequiredService<DbContextOptions<AppDbContext>>(), null);
@@ -97,7 +87,7 @@ public sealed class SchedulerTests
             Project a;
             await using (var first = new AppServices(databaseFile: file, settings: FastPolling))
             {
-                (a, _) = await ProjectsAsync(first);
+                (a, _) = await first.TwoCompaniesAsync();
                 var host = first.Provider.GetRequiredService<SchedulerHost>();
                 await host.StartAsync(default);
                 var jobs = first.Provider.GetRequiredService<JobScheduler>();
@@ -127,7 +117,7 @@ public sealed class SchedulerTests
     public async Task A_job_of_one_project_cannot_see_or_touch_another_projects_data()
     {
         await using var app = new AppServices(settings: FastPolling);
-        var (a, b) = await ProjectsAsync(app);
+        var (a, b) = await app.TwoCompaniesAsync();
         var host = app.Provider.GetRequiredService<SchedulerHost>();
         await host.StartAsync(default);
         var jobs = app.Provider.GetRequiredService<JobScheduler>();
@@ -149,7 +139,7 @@ public sealed class SchedulerTests
     public async Task Scheduling_the_same_key_again_replaces_and_cancel_removes()
     {
         await using var app = new AppServices(settings: FastPolling);
-        var (a, _) = await ProjectsAsync(app);
+        var (a, _) = await app.TwoCompaniesAsync();
         var host = app.Provider.GetRequiredService<SchedulerHost>();
         var jobs = app.Provider.GetRequiredService<JobScheduler>();
         await jobs.ScheduleAtAsync<MarkerJob>(a.Id, "callback-BX-1", DateTimeOffset.UtcNow.AddDays(1));
@@ -176,7 +166,7 @@ public sealed class SchedulerTests
         // passed for Quartz and the retries happen at once instead of after waiting.
         var clock = new TestClock(DateTimeOffset.UtcNow.AddMinutes(-10));
         await using var app = new AppServices(s => s.AddSingleton<TimeProvider>(clock), settings: FastPolling);
-        var (a, b) = await ProjectsAsync(app);
+        var (a, b) = await app.TwoCompaniesAsync();
         var host = app.Provider.GetRequiredService<SchedulerHost>();
         await host.StartAsync(default);
         await app.Provider.GetRequiredService<JobScheduler>().ScheduleAtAsync<BrokenJob>(a.Id, "sms-1", DateTimeOffset.UtcNow);

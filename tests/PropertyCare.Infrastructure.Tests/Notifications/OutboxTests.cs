@@ -35,16 +35,6 @@ public sealed class OutboxTests
         }
     });
 
-    private static async Task<(Project A1, Project B1)> ProjectsAsync(AppServices app)
-    {
-        await using var db = new AppDbContext(app.Provider.GetRequiredService<DbContextOptions<AppDbContext>>(), null);
-        var a1 = new Project { Name = "翠湖花园", Code = "A1", Company = new Company { Name = "甲", Code = "A" } };
-        var b1 = new Project { Name = "滨江壹号", Code = "B1", Company = new Company { Name = "乙", Code = "B" } };
-        db.Projects.AddRange(a1, b1);
-        await db.SaveChangesAsync();
-        return (a1, b1);
-    }
-
     private static async Task<bool> Enqueue(AppServices app, Project p, string key, Channel channel = Channel.Sms)
     {
         using var scope = app.As(Roles.ProjectManager, p);
@@ -64,7 +54,7 @@ public sealed class OutboxTests
     public async Task Enqueueing_twice_with_one_key_queues_one_message_and_the_demo_outbox_sends_it()
     {
         await using var app = App();
-        var (a1, _) = await ProjectsAsync(app);
+        var (a1, _) = await app.TwoCompaniesAsync();
         Assert.True(await Enqueue(app, a1, "callback-BX-1"));
         Assert.False(await Enqueue(app, a1, "callback-BX-1"));
 
@@ -80,7 +70,7 @@ public sealed class OutboxTests
         var gateway = new BrokenGateway();
         var clock = new TestClock(Clock.Now);
         await using var app = App(gateway, clock);
-        var (a1, _) = await ProjectsAsync(app);
+        var (a1, _) = await app.TwoCompaniesAsync();
         await Enqueue(app, a1, "k1");
         await Enqueue(app, a1, "k2", Channel.Email); // email still goes through the demo sender
         var dispatcher = app.Provider.GetRequiredService<OutboxDispatcher>();
@@ -112,7 +102,7 @@ public sealed class OutboxTests
     public async Task A_project_sees_and_retries_only_its_own_messages()
     {
         await using var app = App();
-        var (a1, b1) = await ProjectsAsync(app);
+        var (a1, b1) = await app.TwoCompaniesAsync();
         await Enqueue(app, a1, "a");
         await Enqueue(app, b1, "b");
         using var scope = app.As(Roles.ProjectManager, a1);

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PropertyCare.Domain.Access;
+using Microsoft.EntityFrameworkCore;
 using PropertyCare.Domain.Tenancy;
+using PropertyCare.Infrastructure.Data;
 using PropertyCare.Infrastructure.Tenancy;
 
 namespace PropertyCare.Infrastructure.Tests.Support;
@@ -27,6 +29,17 @@ public sealed class AppServices : IAsyncDisposable
         replace?.Invoke(services);
         Provider = services.BuildServiceProvider();
         DependencyInjection.PrepareDatabaseAsync(Provider).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Two projects of two different companies, for isolation checks.</summary>
+    public async Task<(Project A, Project B)> TwoCompaniesAsync()
+    {
+        await using var db = new AppDbContext(Provider.GetRequiredService<DbContextOptions<AppDbContext>>(), null);
+        var a = new Project { Name = "翠湖花园", Code = "A1", Company = new Company { Name = "甲", Code = "A" } };
+        var b = new Project { Name = "滨江壹号", Code = "B1", Company = new Company { Name = "乙", Code = "B" } };
+        db.Projects.AddRange(a, b);
+        await db.SaveChangesAsync();
+        return (a, b);
     }
 
     /// <summary>A scope whose tenant context is a user of the given role inside the project.</summary>
