@@ -14,19 +14,29 @@ public static class Permissions
     public const string OwnersImport = "owners.import";
     public const string StaffManage = "staff.manage";
     public const string OwnerPortal = "portal.own";
+    public const string RepairsRead = "repairs.read";
+    /// <summary>Register, dispatch and cancel requests (the service desk).</summary>
+    public const string RepairsWrite = "repairs.write";
+    /// <summary>Work one's own orders: accept, arrive, complete, return (the technician).</summary>
+    public const string RepairsWork = "repairs.work";
+    public const string CallbacksWrite = "callbacks.write";
+    /// <summary>Close an order without a satisfied callback, and change the project's repair settings.</summary>
+    public const string RepairsManage = "repairs.manage";
 
     public static readonly string[] All =
-        [ManagePlatform, HqRead, OwnersRead, OwnersWrite, OwnersReveal, OwnersExport, OwnersImport, StaffManage, OwnerPortal];
+        [ManagePlatform, HqRead, OwnersRead, OwnersWrite, OwnersReveal, OwnersExport, OwnersImport, StaffManage, OwnerPortal,
+         RepairsRead, RepairsWrite, RepairsWork, CallbacksWrite, RepairsManage];
 
     private static readonly Dictionary<string, string[]> ByRole = new()
     {
         [Roles.PlatformAdmin] = [ManagePlatform],
         // HQ audits: reads every project of its company and may call owners back (抽访), but edits nothing.
-        [Roles.HqAuditor] = [HqRead, OwnersRead, OwnersReveal],
-        [Roles.ProjectManager] = [OwnersRead, OwnersWrite, OwnersReveal, OwnersExport, OwnersImport, StaffManage],
-        [Roles.ServiceDesk] = [OwnersRead, OwnersWrite, OwnersReveal],
+        [Roles.HqAuditor] = [HqRead, OwnersRead, OwnersReveal, RepairsRead],
+        [Roles.ProjectManager] = [OwnersRead, OwnersWrite, OwnersReveal, OwnersExport, OwnersImport, StaffManage,
+            RepairsRead, RepairsWrite, CallbacksWrite, RepairsManage],
+        [Roles.ServiceDesk] = [OwnersRead, OwnersWrite, OwnersReveal, RepairsRead, RepairsWrite, CallbacksWrite],
         // Technicians get owner contact through their work orders, not through the owner file.
-        [Roles.Technician] = [],
+        [Roles.Technician] = [RepairsWork],
         [Roles.Owner] = [OwnerPortal],
     };
 

@@ -7,6 +7,7 @@ using PropertyCare.Domain.Jobs;
 using PropertyCare.Domain.Notifications;
 using PropertyCare.Domain.Common;
 using PropertyCare.Domain.Owners;
+using PropertyCare.Domain.Repairs;
 using PropertyCare.Domain.Tenancy;
 using PropertyCare.Infrastructure.Identity;
 using PropertyCare.Infrastructure.Tenancy;
@@ -35,6 +36,10 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, Tenant
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<RepairOrder> RepairOrders => Set<RepairOrder>();
+    public DbSet<Callback> Callbacks => Set<Callback>();
+    public DbSet<RepairPhoto> RepairPhotos => Set<RepairPhoto>();
+    public DbSet<RepairSettings> RepairSettings => Set<RepairSettings>();
 
     /// <summary>Read by the query filters at query time; -1 (no project) matches nothing.</summary>
     internal int CurrentProjectId => _tenant?.ProjectId ?? -1;
