@@ -79,6 +79,14 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.SchedulerHost>());
         services.AddSingleton<Jobs.JobScheduler>();
         services.AddScoped<Jobs.JobDashboard>();
+        services.AddScoped<Repairs.RepairSettingsService>();
+        services.AddScoped<Repairs.RepairService>();
+        services.AddScoped<Repairs.TechnicianService>();
+        services.AddScoped<Repairs.CallbackService>();
+        services.AddScoped<Repairs.PortalRepairService>();
+        services.AddScoped<Repairs.RepairReports>();
+        services.AddScoped<Repairs.RepairEscalation>();
+        services.AddHostedService<Repairs.RepairJobsBootstrap>();
         return services;
     }
 

@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Structured logs: one JSON object per line outside development, for the log collector.
 if (!builder.Environment.IsDevelopment()) builder.Logging.ClearProviders().AddJsonConsole();
 builder.Services.AddPropertyCareWeb(builder.Configuration);
+builder.AddPropertyCareEnvironment();
 
 var app = builder.Build();
 await app.PreparePropertyCareAsync();

@@ -53,8 +53,6 @@ public sealed record CallbackAnswer(
 /// due on the callback date; finished by an answer, or by a number that turns out wrong.</summary>
 public class Callback : ITenantOwned, IHasHistory, IVersioned
 {
-    public const int MaxNoAnswerAttempts = 3;
-
     public int Id { get; set; }
     public int ProjectId { get; set; }
     public int RepairOrderId { get; private set; }

@@ -25,6 +25,8 @@ public class RepairOrder : ITenantOwned, IHasHistory, IVersioned
     public RepairStatus Status { get; private set; }
     public string? TechnicianId { get; private set; }
     public string? TechnicianName { get; private set; }
+    /// <summary>When it was last dispatched (派单时间), for the daily report's 派单量.</summary>
+    public DateTime? DispatchedAt { get; private set; }
     public DateTime? ArrivedAt { get; private set; }
     public DateTime? CompletedAt { get; private set; }
     public string? WorkDone { get; private set; }
@@ -71,7 +73,7 @@ public class RepairOrder : ITenantOwned, IHasHistory, IVersioned
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>派工 or reassignment (改派) to a technician.</summary>
-    public void Dispatch(string technicianId, string technicianName)
+    public void Dispatch(string technicianId, string technicianName, DateTime? atUtc = null)
     {
         Require(RepairStatus.Registered, RepairStatus.Returned, RepairStatus.Dispatched, RepairStatus.Accepted);
         if (string.IsNullOrWhiteSpace(technicianId)) throw new ValidationException([new("TechnicianId", new("请选择维修技工", "Choose a technician"))]);
@@ -80,6 +82,7 @@ public class RepairOrder : ITenantOwned, IHasHistory, IVersioned
         TechnicianId = technicianId;
         TechnicianName = technicianName;
         ReturnReason = null;
+        DispatchedAt = atUtc ?? DispatchedAt;
         Status = RepairStatus.Dispatched;
     }
 

@@ -26,10 +26,13 @@ internal static class RepairRegistrar
         if (intake.UnitId is { } unitId)
         {
             if (!await db.Units.AnyAsync(u => u.Id == unitId, ct)) throw new RecordNotFoundException();
-            // The callback goes to the primary owner unless the desk wrote down someone else.
-            var owner = await db.UnitOwnerships.Where(x => x.UnitId == unitId).OrderByDescending(x => x.IsPrimary).ThenBy(x => x.Id)
+            // An owner reporting in the portal is the contact; at the desk it is the unit's primary owner,
+            // unless the desk wrote down someone else.
+            var owners = db.UnitOwnerships.Where(x => x.UnitId == unitId);
+            if (by.OwnerId is { } me) owners = owners.Where(x => x.OwnerId == me);
+            var owner = await owners.OrderByDescending(x => x.IsPrimary).ThenBy(x => x.Id)
                 .Select(x => new { x.OwnerId, x.Owner!.Name, x.Owner.Phone }).FirstOrDefaultAsync(ct);
-            ownerId = by.OwnerId ?? owner?.OwnerId;
+            ownerId = owner?.OwnerId;
             if (string.IsNullOrWhiteSpace(contactName)) contactName = owner?.Name;
             if (string.IsNullOrWhiteSpace(contactPhone)) contactPhone = owner?.Phone;
         }

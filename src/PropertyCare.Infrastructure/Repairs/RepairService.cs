@@ -111,7 +111,7 @@ public sealed class RepairService(IDbContextFactory<AppDbContext> dbFactory, Ten
         var order = await LoadAsync(db, orderId, expectedVersion, ct);
         var tech = (await ProjectPeople.InRoleAsync(db, projectId, Roles.Technician, ct)).FirstOrDefault(t => t.UserId == technicianId);
         if (tech.UserId == null) throw new ValidationException([new("TechnicianId", new("请选择本项目的在岗技工", "Choose an active technician of this project"))]);
-        order.Dispatch(tech.UserId, tech.Name);
+        order.Dispatch(tech.UserId, tech.Name, Clock.UtcNow);
         await outbox.EnqueueAsync(db, Channel.InApp, tech.UserId, $"新工单 {order.Number}",
             $"{order.Category}：{order.Description}（处理时限 {Clock.ToLocal(order.DueAt):MM-dd HH:mm}）", $"dispatch-{order.Id}-{order.Version}", ct);
         await db.SaveChangesAsync(ct);

@@ -53,6 +53,12 @@ public static class WebServices
         return services;
     }
 
+    /// <summary>Registrations that depend on the environment (the test clock).</summary>
+    public static void AddPropertyCareEnvironment(this WebApplicationBuilder builder)
+    {
+        if (TestClockEndpoints.Enabled(builder.Configuration, builder.Environment)) builder.Services.AddTestClock();
+    }
+
     public static async Task PreparePropertyCareAsync(this WebApplication app)
     {
         await DependencyInjection.PrepareDatabaseAsync(app.Services);
@@ -78,6 +84,8 @@ public static class WebServices
         app.UseAntiforgery();
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
+        app.MapRepairPhotos();
+        if (TestClockEndpoints.Enabled(app.Configuration, app.Environment)) app.MapTestClock();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }

@@ -11,7 +11,7 @@ using PropertyCare.Infrastructure.Data;
 namespace PropertyCare.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125112625_Repairs")]
+    [Migration("20261125113315_Repairs")]
     partial class Repairs
     {
         /// <inheritdoc />
@@ -1007,6 +1007,9 @@ namespace PropertyCare.Infrastructure.Data.Migrations
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DispatchedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("DueAt")

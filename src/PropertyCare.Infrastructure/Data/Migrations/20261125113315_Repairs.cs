@@ -32,6 +32,7 @@ namespace PropertyCare.Infrastructure.Data.Migrations
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     TechnicianId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     TechnicianName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    DispatchedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ArrivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     WorkDone = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PropertyCare.Domain.Access;
+using PropertyCare.Domain.Common;
+using PropertyCare.Domain.Notifications;
+using PropertyCare.Domain.Repairs;
+using PropertyCare.Infrastructure.Data;
+using PropertyCare.Infrastructure.Jobs;
+using PropertyCare.Infrastructure.Notifications;
+using PropertyCare.Infrastructure.Tenancy;
+using Quartz;
+
+namespace PropertyCare.Infrastructure.Repairs;
+
+/// <summary>超时升级: open orders past their deadline are flagged once and reported to the project's managers
+/// (in-app and SMS). Idempotent: an order is escalated once, and each message has a dedup key.</summary>
+public sealed class RepairEscalation(IDbContextFactory<AppDbContext> dbFactory, TenantContext tenant, TimeProvider time, NotificationOutbox outbox)
+{
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var projectId = tenant.ProjectId ?? throw new AccessDeniedException(new("请先选择项目", "Choose a project first"));
+        var clock = ProjectClock.For(time, tenant.Project!);
+        var now = clock.UtcNow;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var overdue = await db.RepairOrders.Where(o => o.EscalatedAt == null && o.DueAt < now && (o.Status == RepairStatus.Registered
+            || o.Status == RepairStatus.Returned || o.Status == RepairStatus.Dispatched || o.Status == RepairStatus.Accepted || o.Status == RepairStatus.Arrived))
+            .OrderBy(o => o.DueAt).Take(200).ToListAsync(ct);
+        if (overdue.Count == 0) return 0;
+        var managers = await ProjectPeople.InRoleAsync(db, projectId, Roles.ProjectManager, ct);
+        foreach (var o in overdue.Where(o => o.Escalate(now)))
+            foreach (var m in managers)
+            {
+                var text = $"{o.Number}（{o.Category}，{o.Status.Label().Zh}，处理人 {o.TechnicianName ?? "未派工"}）已超过处理时限 {clock.ToLocal(o.DueAt):MM-dd HH:mm}，请督办。";
+                await outbox.EnqueueAsync(db, Channel.InApp, m.UserId, $"报修超时 {o.Number}", text, $"escalate-{o.Id}-{m.UserId}-inapp", ct);
+                if (!string.IsNullOrWhiteSpace(m.Phone))
+                    await outbox.EnqueueAsync(db, Channel.Sms, m.Phone, $"报修超时 {o.Number}", text, $"escalate-{o.Id}-{m.UserId}-sms", ct);
+            }
+        await db.SaveChangesAsync(ct);
+        return overdue.Count;
+    }
+}
+
+/// <summary>Runs <see cref="RepairEscalation"/> for one project every 10 minutes.</summary>
+public sealed class RepairEscalationJob(IServiceProvider services) : ProjectJob(services)
+{
+    public const string Key = "repair-escalation";
+    public const string Cron = "0 0/10 * * * ?";
+    private readonly IServiceProvider _services = services;
+
+    protected override Task ExecuteInProjectAsync(IJobExecutionContext context, int projectId, CancellationToken ct) =>
+        _services.GetRequiredService<RepairEscalation>().RunAsync(ct);
+}
