@@ -103,8 +103,35 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Tenan
             .OrderBy(u => u.Building!.Name).ThenBy(u => u.Room).Take(max)
             .Select(u => new UnitAddress(u.Id, u.Building!.Name, u.Entrance, u.Room)).ToListAsync(ct);
     }
+
+    /// <summary>Finds the caller's unit at intake from what they say: a room number, their name, or (part of) their
+    /// phone number. Each hit is a unit with the owner it matched; phones are masked.</summary>
+    public async Task<List<UnitHit>> LookupAsync(string text, int max = 20, CancellationToken ct = default)
+    {
+        tenant.RequireProject(Permissions.RepairsWrite);
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var t = text.Trim();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var links = await db.UnitOwnerships.AsNoTracking()
+            .Where(x => x.Unit!.Room.Contains(t) || x.Owner!.Name.Contains(t) || x.Owner.Phone.Contains(t))
+            .OrderBy(x => x.Unit!.Building!.Name).ThenBy(x => x.Unit!.Room).ThenByDescending(x => x.IsPrimary).Take(max)
+            .Select(x => new { Address = new UnitAddress(x.UnitId, x.Unit!.Building!.Name, x.Unit.Entrance, x.Unit.Room), x.Owner!.Name, x.Owner.Phone })
+            .ToListAsync(ct);
+        var hits = links.Select(x => new UnitHit(x.Address, x.Name, ContactRules.MaskPhone(x.Phone))).ToList();
+        // Units without an owner yet (空置/未交付) are still found by room.
+        if (hits.Count < max)
+        {
+            var found = hits.Select(h => h.Address.UnitId).ToHashSet();
+            var bare = await db.Units.AsNoTracking().Where(u => u.Room.Contains(t) && !u.Ownerships.Any())
+                .OrderBy(u => u.Building!.Name).ThenBy(u => u.Room).Take(max - hits.Count)
+                .Select(u => new UnitAddress(u.Id, u.Building!.Name, u.Entrance, u.Room)).ToListAsync(ct);
+            hits.AddRange(bare.Where(b => !found.Contains(b.UnitId)).Select(b => new UnitHit(b, null, null)));
+        }
+        return hits;
+    }
 }
 
+public sealed record UnitHit(UnitAddress Address, string? OwnerName, string? PhoneMasked);
 public sealed record UnitListQuery(string? Room = null, int? BuildingId = null, UnitState? State = null);
 public sealed record BuildingRow(int Id, string Name, int Floors, int UnitCount, int Version);
 public sealed record UnitRow(int Id, string Building, string Entrance, int Floor, string Room, decimal Area, string Type, UnitState State, List<string> Owners, int Version)
