@@ -32,6 +32,8 @@ public sealed class AppServer : IAsyncLifetime
         psi.Environment["ASPNETCORE_URLS"] = BaseUrl;
         psi.Environment["ConnectionStrings__Default"] = $"Data Source={DbPath}";
         psi.Environment["PropertyCare__DemoData"] = "true";
+        // Lets the journeys move the app's clock ("two days later") instead of waiting; see TestClockEndpoints.
+        psi.Environment["PropertyCare__TestClock"] = "true";
         _app = Process.Start(psi)!;
         _app.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         _app.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
@@ -67,6 +69,14 @@ public sealed class AppServer : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(u => !u.Contains("/account/login"));
         return page;
+    }
+
+    /// <summary>Moves the app's clock forward (its TimeProvider; real time keeps running under it).</summary>
+    public async Task AdvanceClockAsync(TimeSpan by)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var r = await http.PostAsync($"/test/clock/advance?hours={by.TotalHours.ToString(System.Globalization.CultureInfo.InvariantCulture)}", null);
+        r.EnsureSuccessStatusCode();
     }
 
     /// <summary>Reads the app's database directly, to find ids and check what a journey changed.</summary>
