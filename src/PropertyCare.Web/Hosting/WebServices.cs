@@ -32,9 +32,15 @@ public static class WebServices
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
+            // Sign-in lifetimes follow the real clock, not the business clock (which the e2e tests move).
+            o.TimeProvider = TimeProvider.System;
         });
         // Sessions of disabled users or changed passwords end within this interval.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            o.TimeProvider = TimeProvider.System;
+        });
         services.AddAuthorization(o =>
         {
             foreach (var p in Permissions.All) o.AddPolicy(p, b => b.RequireAuthenticatedUser().RequireClaim(AppClaims.Permission, p));
