@@ -45,14 +45,16 @@ public sealed class ImportAndLanguageTests(AppServer app)
     [Fact]
     public async Task Switching_to_English_changes_the_ui_and_is_remembered_at_the_next_sign_in()
     {
+        // The technician lands on their own worklist.
         var page = await app.SignInAsync("tech");
+        await page.WaitForSelectorAsync("text=我的工单", Visible);
         await page.ClickAsync("a.pc-lang");
-        await page.WaitForSelectorAsync("text=Your account has no module or project yet", Visible);
+        await page.WaitForSelectorAsync("h1 >> text=My work orders", Visible);
         await page.Context.CloseAsync();
 
         // A new browser (no cookie): the user's saved choice applies at sign-in.
         var again = await app.SignInAsync("tech");
-        await again.WaitForSelectorAsync("text=Your account has no module or project yet", Visible);
+        await again.WaitForSelectorAsync("h1 >> text=My work orders", Visible);
         Assert.Equal("en-US", app.Query("SELECT PreferredCulture FROM AspNetUsers WHERE UserName = 'tech'", r => r.GetString(0)));
         await again.Context.CloseAsync();
     }

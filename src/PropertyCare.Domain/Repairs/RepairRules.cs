@@ -16,7 +16,8 @@ public static class RepairRules
     /// others within the project's number of working days.</summary>
     public static DateTime DueAt(DateTime receivedLocal, RepairUrgency urgency, int normalWorkingDays, WorkingCalendar calendar)
     {
-        if (urgency == RepairUrgency.Urgent) return DateOnly.FromDateTime(receivedLocal).ToDateTime(new TimeOnly(23, 59, 59));
+        // The very end of the day, so even a call at 23:59:59.5 is still due "today".
+        if (urgency == RepairUrgency.Urgent) return DateOnly.FromDateTime(receivedLocal).ToDateTime(TimeOnly.MaxValue);
         ArgumentOutOfRangeException.ThrowIfLessThan(normalWorkingDays, 1);
         return calendar.AddWorkingTime(receivedLocal, TimeSpan.FromDays(normalWorkingDays));
     }

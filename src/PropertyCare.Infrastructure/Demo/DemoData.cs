@@ -54,6 +54,9 @@ public static class DemoData
         await AddUser(users, options, "staff2", "客服 陈晨", Roles.ServiceDesk, company.Id, [projects[1].Id]);
         await AddUser(users, options, "tech", "维修 张强", Roles.Technician, company.Id, [projects[0].Id]);
         await AddUser(users, options, "owner", firstOwners[0].Name, Roles.Owner, company.Id, [projects[0].Id], firstOwners[0].Id);
+        await using (var db = new AppDbContext(options, null))
+            projects[0] = await db.Projects.AsNoTracking().Include(p => p.Company).FirstAsync(p => p.Id == projects[0].Id, ct);
+        await DemoRepairs.SeedAsync(sp, projects[0], ct);
     }
 
     private static async Task<(int, string)> SeedEstateAsync(DbContextOptions<AppDbContext> options, Project project, EstateSpec spec, Random r, CancellationToken ct)

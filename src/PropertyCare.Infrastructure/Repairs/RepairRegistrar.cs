@@ -23,7 +23,13 @@ internal static class RepairRegistrar
 
         int? ownerId = null;
         string? contactName = intake.ContactName, contactPhone = intake.ContactPhone;
-        if (intake.UnitId is { } unitId)
+        if (reworkOf != null)
+        {
+            // A rework is for the same owner and contact as the order it reworks, whoever records the callback.
+            if (reworkOf.UnitId != null && !await db.Units.AnyAsync(u => u.Id == reworkOf.UnitId, ct)) throw new RecordNotFoundException();
+            ownerId = reworkOf.OwnerId;
+        }
+        else if (intake.UnitId is { } unitId)
         {
             if (!await db.Units.AnyAsync(u => u.Id == unitId, ct)) throw new RecordNotFoundException();
             // An owner reporting in the portal is the contact; at the desk it is the unit's primary owner,

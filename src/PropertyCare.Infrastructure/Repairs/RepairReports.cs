@@ -58,7 +58,9 @@ public sealed class RepairReports(IDbContextFactory<AppDbContext> dbFactory, Ten
                 a.Count(x => x.SiteCleaned == true), a.Count(x => x.SiteCleaned == false), a.Count(x => x.FeeCorrect == true), a.Count(x => x.FeeCorrect == false),
                 S(Satisfaction.VerySatisfied), S(Satisfaction.Satisfied), S(Satisfaction.Neutral), S(Satisfaction.Dissatisfied), S(Satisfaction.VeryDissatisfied));
         }).ToList();
-        var calls = await db.Callbacks.AsNoTracking().Where(c => c.LastAttemptAt >= from && c.LastAttemptAt < to && c.CalledByName != null)
+        // Calls by the desk only: an owner's rating in the portal is not a call.
+        var calls = await db.Callbacks.AsNoTracking().Where(c => c.LastAttemptAt >= from && c.LastAttemptAt < to && c.CalledByName != null
+                && c.Channel != CallbackChannel.OwnerPortal)
             .Select(c => new { c.CalledByName, c.LastOutcome }).ToListAsync(ct);
         var callers = calls.GroupBy(c => c.CalledByName!).OrderBy(g => g.Key).Select(g => new CallerRow(g.Key, g.Count(),
             g.Count(c => c.LastOutcome == CallOutcome.Answered), g.Count(c => c.LastOutcome == CallOutcome.NoAnswer),

@@ -193,7 +193,7 @@ public sealed class RepairAccessTests
 [Collection(RepairsCollection.Name)]
 public sealed class RepairCoOwnerTests
 {
-    [Fact(Skip = "BUG: CallbackOutcomes.cs:27 → RepairRegistrar.cs:30-33 re-derives the rework's OwnerId from the caller (desk → the unit's primary owner) instead of keeping order.OwnerId; a co-owner who reported in the portal loses the rework and cannot rate it")]
+    [Fact]
     public async Task A_rework_after_a_desk_callback_stays_with_the_co_owner_who_reported_it()
     {
         await using var w = await RepairWorld.CreateAsync();

@@ -202,7 +202,7 @@ public sealed class RepairBackOfficeTests
 [Collection(RepairsCollection.Name)]
 public sealed class RepairEdgeTests
 {
-    [Fact(Skip = "BUG: RepairReports.cs:61 counts every callback with CalledByName as a caller's call; a portal rating sets CalledByName to the owner, so the owner appears as a 回访员 (filter Channel == Phone / staff attempts)")]
+    [Fact]
     public async Task The_callers_section_of_the_daily_report_lists_staff_calls_not_owners_rating_in_the_portal()
     {
         await using var w = await RepairWorld.CreateAsync();
@@ -220,7 +220,7 @@ public sealed class RepairEdgeTests
         Assert.DoesNotContain(report.Callers, c => c.Name == "张伟");
     }
 
-    [Fact(Skip = "BUG: RepairRules.cs:19 makes an urgent deadline 23:59:59 local, so a request received after 23:59:59.000 fails RepairOrder.cs:59 (dueAt < receivedAt) with a ValidationException; the deadline should be the end of the day (next 00:00) or at least not before receipt")]
+    [Fact]
     public async Task An_urgent_request_taken_in_the_last_second_of_the_day_can_still_be_registered()
     {
         await using var w = await RepairWorld.CreateAsync();
