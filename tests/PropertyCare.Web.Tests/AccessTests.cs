@@ -38,6 +38,15 @@ public sealed class AccessTests(WebAppFixture app)
     [InlineData("staff", "/p/1/jobs")]
     [InlineData("staff", "/p/1/outbox")]
     [InlineData("admin", "/p/1/owners")]
+    [InlineData("tech", "/p/1/repairs")]
+    [InlineData("tech", "/p/1/callbacks")]
+    [InlineData("owner", "/p/1/callbacks")]
+    [InlineData("staff", "/p/1/repairs/settings")]
+    [InlineData("hq", "/p/1/repairs/new")]
+    [InlineData("hq", "/p/1/callbacks/1")]
+    [InlineData("staff", "/p/1/my-work")]
+    [InlineData("tech", "/my/repairs")]
+    [InlineData("staff", "/my/repairs/new")]
     public async Task Pages_refuse_users_without_the_permission(string user, string url)
     {
         var client = app.Client();
@@ -46,6 +55,25 @@ public sealed class AccessTests(WebAppFixture app)
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_test_clock_does_not_exist_unless_configured()
+    {
+        var response = await app.Client().PostAsync("/test/clock/advance?hours=24", null);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Repair_photos_need_a_signed_in_user_and_hide_other_projects()
+    {
+        var anonymous = await app.Client().GetAsync("/p/1/repair-photos/1");
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+        // staff works in project 1 only: a photo id under project 3 is simply not found.
+        var client = app.Client();
+        await WebAppFixture.SignInAsync(client, "staff");
+        var missing = await client.GetAsync("/p/3/repair-photos/1");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     [Fact]
