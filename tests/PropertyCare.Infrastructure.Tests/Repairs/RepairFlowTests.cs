@@ -32,8 +32,8 @@ public sealed class RepairFlowTests
         Assert.Equal(RepairStatus.Registered, order.Status);
         Assert.Equal("张伟", order.ContactName);
         Assert.Equal("13800138000", order.ContactPhone);
-        // Urgent: the same local day, 23:59:59 Shanghai = 15:59:59 UTC.
-        Assert.Equal(new DateTime(2026, 11, 23, 15, 59, 59), (await w.OrderAsync(w.A, urgentId)).DueAt);
+        // Urgent: the very end of the same local day (Shanghai midnight = 16:00 UTC, less one tick).
+        Assert.Equal(new DateTime(2026, 11, 23, 16, 0, 0).AddTicks(-1), (await w.OrderAsync(w.A, urgentId)).DueAt);
 
         await desk.DispatchAsync(id, order.Version, tech);
         order = await w.OrderAsync(w.A, id);
