@@ -22,8 +22,7 @@ public sealed class RepairEscalation(IDbContextFactory<AppDbContext> dbFactory, 
         var clock = ProjectClock.For(time, tenant.Project!);
         var now = clock.UtcNow;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var overdue = await db.RepairOrders.Where(o => o.EscalatedAt == null && o.DueAt < now && (o.Status == RepairStatus.Registered
-            || o.Status == RepairStatus.Returned || o.Status == RepairStatus.Dispatched || o.Status == RepairStatus.Accepted || o.Status == RepairStatus.Arrived))
+        var overdue = await db.RepairOrders.OpenAndOverdue(now).Where(o => o.EscalatedAt == null)
             .OrderBy(o => o.DueAt).Take(200).ToListAsync(ct);
         if (overdue.Count == 0) return 0;
         var managers = await ProjectPeople.InRoleAsync(db, projectId, Roles.ProjectManager, ct);

@@ -20,9 +20,7 @@ internal static class RepairQueries
             RepairFilter.Finished => q.Where(o => o.Status == RepairStatus.Closed || o.Status == RepairStatus.Cancelled),
             _ => q,
         };
-        if (query.OverdueOnly)
-            q = q.Where(o => o.DueAt < nowUtc && (o.Status == RepairStatus.Registered || o.Status == RepairStatus.Returned
-                || o.Status == RepairStatus.Dispatched || o.Status == RepairStatus.Accepted || o.Status == RepairStatus.Arrived));
+        if (query.OverdueOnly) q = q.OpenAndOverdue(nowUtc);
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var t = query.Text.Trim();
@@ -32,6 +30,11 @@ internal static class RepairQueries
         }
         return q;
     }
+
+    /// <summary>The query form of <see cref="RepairOrder.IsOverdue"/>: still open and past its deadline.</summary>
+    public static IQueryable<RepairOrder> OpenAndOverdue(this IQueryable<RepairOrder> q, DateTime nowUtc) =>
+        q.Where(o => o.DueAt < nowUtc && (o.Status == RepairStatus.Registered || o.Status == RepairStatus.Returned
+            || o.Status == RepairStatus.Dispatched || o.Status == RepairStatus.Accepted || o.Status == RepairStatus.Arrived));
 
     public static async Task<List<RepairListRow>> RowsAsync(IQueryable<RepairOrder> q, AppDbContext db, DateTime nowUtc, CancellationToken ct)
     {

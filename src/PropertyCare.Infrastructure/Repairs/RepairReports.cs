@@ -102,8 +102,7 @@ public sealed class RepairReports(IDbContextFactory<AppDbContext> dbFactory, Ten
         var registered = await orders.CountAsync(o => o.ReceivedAt >= f && o.ReceivedAt < t, ct);
         var completed = await orders.CountAsync(o => o.CompletedAt >= f && o.CompletedAt < t, ct);
         var reworks = await orders.CountAsync(o => o.ReceivedAt >= f && o.ReceivedAt < t && o.ReworkOfId != null, ct);
-        var overdue = await orders.CountAsync(o => o.DueAt < now && (o.Status == RepairStatus.Registered || o.Status == RepairStatus.Returned
-            || o.Status == RepairStatus.Dispatched || o.Status == RepairStatus.Accepted || o.Status == RepairStatus.Arrived), ct);
+        var overdue = await orders.OpenAndOverdue(now).CountAsync(ct);
         // Callbacks count in the period of their due day, once the day has come.
         var last = to < today ? to : today;
         var due = await db.Callbacks.AsNoTracking().Where(c => c.DueOn >= from && c.DueOn <= last && c.Status != CallbackStatus.Cancelled)
