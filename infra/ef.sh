@@ -3,7 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
-export EfDesign=true DOTNET_ROLL_FORWARD=Major
 out=()
 [ "${1:-} ${2:-}" = "migrations add" ] && out=(-o Data/Migrations)
 exec dotnet ef "$@" -p src/PropertyCare.Infrastructure -s src/PropertyCare.Web "${out[@]}"

@@ -112,11 +112,11 @@ public sealed class AppServer : IAsyncLifetime
 
     private static string WebProjectOutput()
     {
-        // tests/PropertyCare.E2E.Tests/bin/<cfg>/<tfm>/<rid>/ → src/PropertyCare.Web/bin/<cfg>/<tfm>/<rid>/
+        // tests/PropertyCare.E2E.Tests/bin/<cfg>/<tfm>/ → src/PropertyCare.Web/bin/<cfg>/<tfm>/
         var here = new DirectoryInfo(AppContext.BaseDirectory);
-        var rid = here.Name; var tfm = here.Parent!.Name; var cfg = here.Parent.Parent!.Name;
-        var root = here.Parent.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        return Path.Combine(root, "src", "PropertyCare.Web", "bin", cfg, tfm, rid);
+        var tfm = here.Name; var cfg = here.Parent!.Name;
+        var root = here.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        return Path.Combine(root, "src", "PropertyCare.Web", "bin", cfg, tfm);
     }
 
     private static int FreePort()

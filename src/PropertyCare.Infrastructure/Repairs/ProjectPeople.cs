@@ -14,5 +14,5 @@ internal static class ProjectPeople
                 where a.ProjectId == projectId && r.Name == role && u.IsActive
                 orderby u.DisplayName
                 select new { u.Id, u.DisplayName, u.PhoneNumber }).ToListAsync(ct))
-        .Select(x => (x.Id, x.DisplayName, x.PhoneNumber)).ToList();
+        .Select(x => (x.Id, x.DisplayName, (string?)x.PhoneNumber)).ToList();
 }

@@ -5,6 +5,7 @@ using PropertyCare.Domain.Access;
 using PropertyCare.Infrastructure;
 using PropertyCare.Infrastructure.Data;
 using PropertyCare.Infrastructure.Identity;
+using MudBlazor.Services;
 
 namespace PropertyCare.Web.Hosting;
 
@@ -12,8 +13,22 @@ public static class WebServices
 {
     public static IServiceCollection AddPropertyCareWeb(this IServiceCollection services, IConfiguration config)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddBootstrapBlazor();
+        services.AddRazorComponents().AddInteractiveServerComponents(o =>
+        {
+            // Memory is the cost of Blazor Server: a desk user who closes the laptop keeps a circuit until this
+            // runs out. Short enough that abandoned circuits go soon, long enough for a flaky Wi-Fi reconnect.
+            o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+            o.DisconnectedCircuitMaxRetained = 100;
+        });
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.TopCenter;
+            o.SnackbarConfiguration.VisibleStateDuration = 4000;
+            o.SnackbarConfiguration.PreventDuplicates = false;
+        });
+        // MudBlazor ships English texts only; ours answer in Chinese (every key it asks for) and fall back to English.
+        services.AddTransient<MudBlazor.MudLocalizer, Components.MudTexts>();
+        services.AddScoped<Components.BrowserDownload>();
         services.AddHttpContextAccessor();
         services.AddLocalization();
         // Chinese text is written as-is into pages instead of as &#x…; escapes.
@@ -51,7 +66,7 @@ public static class WebServices
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
-            o.KnownNetworks.Clear();
+            o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
         });
         services.AddScoped<Printing.FormPrinter>();
