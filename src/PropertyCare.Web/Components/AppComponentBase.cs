@@ -1,5 +1,5 @@
-using BootstrapBlazor.Components;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using PropertyCare.Domain.Common;
 
 namespace PropertyCare.Web.Components;
@@ -8,7 +8,8 @@ namespace PropertyCare.Web.Components;
 /// the domain's refusals into messages on the screen instead of a broken circuit.</summary>
 public abstract class AppComponentBase : ComponentBase
 {
-    [Inject] protected ToastService Toasts { get; set; } = null!;
+    [Inject] protected ISnackbar Snackbar { get; set; } = null!;
+    [Inject] protected IDialogService Dialogs { get; set; } = null!;
 
     protected static bool Zh => Lang.Zh;
     protected static string T(string zh, string en) => Lang.T(zh, en);
@@ -20,6 +21,8 @@ public abstract class AppComponentBase : ComponentBase
     protected bool Busy { get; private set; }
 
     protected string? ErrorFor(string field) => FieldErrors.GetValueOrDefault(field);
+    protected bool HasError(string field) => FieldErrors.ContainsKey(field);
+    /// <summary>Transitional, for pages not yet on MudBlazor inputs; goes when the last one moves.</summary>
     protected string Invalid(string field) => FieldErrors.ContainsKey(field) ? "is-invalid" : "";
 
     protected async Task<bool> RunAsync(Func<Task> action, string? success = null)
@@ -30,7 +33,7 @@ public abstract class AppComponentBase : ComponentBase
         try
         {
             await action();
-            if (success != null) await Toasts.Success(T("操作成功", "Done"), success, autoHide: true);
+            if (success != null) Snackbar.Add(success, Severity.Success);
             return true;
         }
         catch (ValidationException v)
@@ -49,5 +52,12 @@ public abstract class AppComponentBase : ComponentBase
             Busy = false;
             StateHasChanged();
         }
+    }
+
+    /// <summary>Asks before a destructive step; the text names the record (e.g. its number).</summary>
+    protected async Task<bool> ConfirmAsync(string title, string text, string yes)
+    {
+        var answer = await Dialogs.ShowMessageBoxAsync(title, text, yesText: yes, cancelText: T("返回", "Back"));
+        return answer == true;
     }
 }
