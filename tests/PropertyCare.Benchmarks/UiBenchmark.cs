@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+/// <summary>
+/// What a user of the running app feels and what the server pays for it:
+/// - server memory per open staff circuit: the live managed heap (dotnet-gcdump forces a full GC and reports it)
+///   before and after opening N tabs on a list page, divided by N;
+/// - opening a list page until its first row shows, and an owner search round trip (type, Enter, rows change).
+/// Starts the app it is given (Release build of src/PropertyCare.Web by default) on a fresh SQLite file with the
+/// demo data, drives Debian's Chromium with Playwright. Usage: see docs/operations.md (Benchmarks).
+/// </summary>
+internal static class UiBenchmark
+{
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    /// <summary>The list pages the desk keeps open all day, and the element that shows their first row.</summary>
+    private static readonly (string Name, string Path, string FirstRow)[] Lists =
+    [
+        ("owner list", "/p/1/owners", "[data-test=owner-link]"),
+        ("repair list", "/p/1/repairs", "[data-test=repair-row], [data-test=empty]"),
+        ("callback worklist", "/p/1/callbacks", "[data-test=callback-item], [data-test=empty]"),
+    ];
+
+    public static async Task RunAsync(string[] args)
+    {
+        var app = Arg(args, "--app") ?? DefaultApp();
+        var circuits = int.Parse(Arg(args, "--circuits") ?? "50");
+        var dir = Directory.CreateTempSubdirectory("pc-ui-bench-").FullName;
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        using var process = StartApp(app, baseUrl, Path.Combine(dir, "bench.db"));
+        try
+        {
+            await WaitHealthyAsync(baseUrl, process);
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+            var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+            await SignInAsync(context, "staff");
+
+            Console.WriteLine($"app: {app}");
+            Console.WriteLine($"{"page",-20} {"open ms (median)",17} {"p95",7} {"KB per circuit",15}");
+            foreach (var (name, path, firstRow) in Lists)
+            {
+                var open = await TimeOpenAsync(context, path, firstRow, 15);
+                var perCircuit = await HeapPerCircuitAsync(context, process.Id, path, firstRow, circuits);
+                Console.WriteLine($"{name,-20} {open.Median,17:F0} {open.P95,7:F0} {perCircuit,15:F0}");
+            }
+            var search = await TimeOwnerSearchAsync(context, 20);
+            Console.WriteLine($"owner search round trip (type a room, Enter, rows change): median {search.Median:F0} ms, p95 {search.P95:F0} ms");
+        }
+        finally
+        {
+            if (!process.HasExited) { process.Kill(entireProcessTree: true); await process.WaitForExitAsync(); }
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task<(double Median, double P95)> TimeOpenAsync(IBrowserContext context, string path, string firstRow, int runs)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.WaitForSelectorAsync(firstRow, new() { Timeout = 60_000 }); // warm-up
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            await page.GotoAsync(path);
+            await page.WaitForSelectorAsync(firstRow, new() { Timeout = 60_000 });
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        await page.CloseAsync();
+        return Stats(times);
+    }
+
+    /// <summary>Rooms that exist in 翠湖花园's demo data (8 units each, one per building), so every search returns rows.</summary>
+    private static async Task<(double Median, double P95)> TimeOwnerSearchAsync(IBrowserContext context, int runs)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/p/1/owners");
+        await page.WaitForSelectorAsync("[data-test=owner-link]", new() { Timeout = 60_000 });
+        var rooms = new[] { "1012", "512", "813", "1511", "322", "721" };
+        var box = page.Locator("[data-test=owner-search] input, input[data-test=owner-search]").First;
+        var times = new List<double>();
+        for (var i = 0; i < runs + 1; i++)
+        {
+            var before = await page.Locator("[data-test=owner-table]").InnerTextAsync();
+            var sw = Stopwatch.StartNew();
+            await box.FillAsync(rooms[i % rooms.Length]);
+            await box.PressAsync("Enter");
+            await page.WaitForFunctionAsync(
+                "b => { const t = document.querySelector('[data-test=owner-table]'); return (t ? t.innerText : '') !== b; }", before,
+                new() { Timeout = 30_000, PollingInterval = 5 });
+            if (i > 0) times.Add(sw.Elapsed.TotalMilliseconds); // the first is a warm-up
+        }
+        await page.CloseAsync();
+        return Stats(times);
+    }
+
+    private static async Task<double> HeapPerCircuitAsync(IBrowserContext context, int pid, string path, string firstRow, int circuits)
+    {
+        var before = await LiveHeapBytesAsync(pid);
+        var pages = new List<IPage>();
+        for (var i = 0; i < circuits; i++)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(path);
+            await page.WaitForSelectorAsync(firstRow, new() { Timeout = 60_000 });
+            pages.Add(page);
+        }
+        var after = await LiveHeapBytesAsync(pid);
+        foreach (var p in pages) await p.CloseAsync();
+        await Task.Delay(2000); // closed tabs end their circuits before the next page is measured
+        return (after - before) / 1024.0 / circuits;
+    }
+
+    /// <summary>dotnet-gcdump (local tool) forces a full GC in the app and reports the live heap.</summary>
+    private static async Task<long> LiveHeapBytesAsync(int pid)
+    {
+        var psi = new ProcessStartInfo("dotnet", $"dotnet-gcdump report -p {pid}") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoRoot() };
+        using var p = Process.Start(psi)!;
+        var output = await p.StandardOutput.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        // heapstat: one line per type "   <bytes>  <count>  <type>"; the total is their sum.
+        long total = 0;
+        foreach (var line in output.Split('\n'))
+        {
+            var parts = line.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 2 && long.TryParse(parts[0].Replace(",", ""), out var bytes) && !line.Contains("Total", StringComparison.OrdinalIgnoreCase)) total += bytes;
+        }
+        if (total == 0) throw new InvalidOperationException("dotnet-gcdump gave no heap figures:\n" + output);
+        return total;
+    }
+
+    private static async Task SignInAsync(IBrowserContext context, string user)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", "Demo@2026");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(u => !u.Contains("/account/login"));
+        await page.CloseAsync();
+    }
+
+    private static (double Median, double P95) Stats(List<double> times)
+    {
+        times.Sort();
+        return (times[times.Count / 2], times[(int)(times.Count * 0.95)]);
+    }
+
+    private static Process StartApp(string app, string baseUrl, string db)
+    {
+        var psi = app.EndsWith(".dll") ? new ProcessStartInfo("dotnet", $"\"{app}\"") : new ProcessStartInfo(app);
+        psi.WorkingDirectory = Path.GetDirectoryName(app)!;
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["ASPNETCORE_URLS"] = baseUrl;
+        psi.Environment["ConnectionStrings__Default"] = $"Data Source={db}";
+        psi.Environment["PropertyCare__DemoData"] = "true";
+        var p = Process.Start(psi)!;
+        p.OutputDataReceived += (_, _) => { };
+        p.ErrorDataReceived += (_, _) => { };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        return p;
+    }
+
+    private static async Task WaitHealthyAsync(string baseUrl, Process app)
+    {
+        using var http = new HttpClient();
+        for (var i = 0; i < 240; i++)
+        {
+            if (app.HasExited) throw new InvalidOperationException("the app exited");
+            try { if ((await http.GetAsync(baseUrl + "/health")).IsSuccessStatusCode) return; } catch (HttpRequestException) { }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("the app did not become healthy");
+    }
+
+    private static string RepoRoot()
+    {
+        var d = new DirectoryInfo(AppContext.BaseDirectory);
+        while (d != null && !File.Exists(Path.Combine(d.FullName, "PropertyCare.sln"))) d = d.Parent;
+        return d?.FullName ?? throw new InvalidOperationException("run from inside the repository");
+    }
+
+    private static string DefaultApp() => Path.Combine(RepoRoot(), "src", "PropertyCare.Web", "bin", "Release", "net10.0", "PropertyCare.Web.dll");
+
+    private static string? Arg(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+}
