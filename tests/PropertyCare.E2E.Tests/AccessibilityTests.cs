@@ -1,0 +1,84 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace PropertyCare.E2E.Tests;
+
+/// <summary>axe-core in the real browser on the pages people use most: no serious or critical violation
+/// (contrast, labels, names of buttons and dialogs, landmarks …). A failure lists each rule with the
+/// elements that break it.</summary>
+[Collection("app")]
+public sealed class AccessibilityTests(AppServer app)
+{
+    private static readonly PageWaitForSelectorOptions Visible = new() { Timeout = 20_000 };
+
+    [Fact]
+    public async Task Login_page_has_no_serious_violations()
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.WaitForSelectorAsync("#username", Visible);
+        await AssertNoSeriousAsync(page, "login");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Desk_pages_have_no_serious_violations()
+    {
+        var ownerId = app.Query("SELECT Id FROM Owners WHERE ProjectId = 1 ORDER BY Id LIMIT 1", r => r.GetInt32(0));
+        var orderId = app.Query("SELECT Id FROM RepairOrders WHERE ProjectId = 1 ORDER BY Id LIMIT 1", r => r.GetInt32(0));
+        var page = await app.SignInAsync("staff");
+        var pages = new (string Name, string Path, string Ready)[]
+        {
+            ("staff home", "/p/1/home", "[data-test=home-stats]"),
+            ("owner list", "/p/1/owners", "[data-test=owner-link]"),
+            ("owner detail", $"/p/1/owners/{ownerId}", "[data-test=edit-owner]"),
+            ("repair list", "/p/1/repairs", "[data-test=repair-row]"),
+            ("new repair", "/p/1/repairs/new", "[data-test=save-repair]"),
+            ("repair detail", $"/p/1/repairs/{orderId}", "[data-test=repair-status]"),
+            ("callback worklist", "/p/1/callbacks", "[data-test=bucket-DueToday], [data-test=callback-item], [data-test=empty]"),
+        };
+        foreach (var (name, path, ready) in pages)
+        {
+            await page.GotoAsync(path);
+            await page.WaitForSelectorAsync(ready, Visible);
+            await AssertNoSeriousAsync(page, name);
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Head_office_overview_has_no_serious_violations()
+    {
+        var page = await app.SignInAsync("hq");
+        await page.GotoAsync("/hq");
+        await page.WaitForSelectorAsync("[data-test=hq-row]", Visible);
+        await AssertNoSeriousAsync(page, "hq overview");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Owner_portal_on_a_phone_has_no_serious_violations()
+    {
+        var page = await app.SignInAsync("owner", viewport: new() { Width = 390, Height = 844 });
+        await page.GotoAsync("/my");
+        await page.WaitForSelectorAsync("[data-test=my-unit]", Visible);
+        await AssertNoSeriousAsync(page, "portal home");
+        await page.GotoAsync("/my/repairs/new");
+        await page.WaitForSelectorAsync("[data-test=submit-request]", Visible);
+        await AssertNoSeriousAsync(page, "portal new repair");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task AssertNoSeriousAsync(IPage page, string name)
+    {
+        await page.WaitForTimeoutAsync(300); // let transitions (drawer, snackbars) settle before colours are measured
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{name}: " + string.Join("\n", serious.Select(Describe)));
+    }
+
+    private static string Describe(AxeResultItem v) =>
+        $"[{v.Impact}] {v.Id}: {v.Help} — " + string.Join(" | ", v.Nodes.Take(5).Select(n => $"{n.Target} {n.Html}"));
+}
