@@ -26,9 +26,9 @@ internal static class UiBenchmark
 
     public static async Task RunAsync(string[] args)
     {
-        var app = Arg(args, "--app") ?? DefaultApp();
         var circuits = int.Parse(Arg(args, "--circuits") ?? "50");
         var dir = Directory.CreateTempSubdirectory("pc-ui-bench-").FullName;
+        var app = Arg(args, "--app") ?? await PublishAsync(Path.Combine(dir, "app"));
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         using var process = StartApp(app, baseUrl, Path.Combine(dir, "bench.db"));
@@ -123,13 +123,10 @@ internal static class UiBenchmark
         using var p = Process.Start(psi)!;
         var output = await p.StandardOutput.ReadToEndAsync();
         await p.WaitForExitAsync();
-        // heapstat: one line per type "   <bytes>  <count>  <type>"; the total is their sum.
+        // heapstat starts with "<bytes>  GC Heap bytes": the live heap after the full GC the dump forces.
         long total = 0;
         foreach (var line in output.Split('\n'))
-        {
-            var parts = line.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 2 && long.TryParse(parts[0].Replace(",", ""), out var bytes) && !line.Contains("Total", StringComparison.OrdinalIgnoreCase)) total += bytes;
-        }
+            if (line.Contains("GC Heap bytes", StringComparison.Ordinal)) total = long.Parse(line.Trim().Split(' ', 2)[0].Replace(",", ""));
         if (total == 0) throw new InvalidOperationException("dotnet-gcdump gave no heap figures:\n" + output);
         return total;
     }
@@ -188,7 +185,18 @@ internal static class UiBenchmark
         return d?.FullName ?? throw new InvalidOperationException("run from inside the repository");
     }
 
-    private static string DefaultApp() => Path.Combine(RepoRoot(), "src", "PropertyCare.Web", "bin", "Release", "net10.0", "PropertyCare.Web.dll");
+    /// <summary>Production serves static files (MudBlazor's, blazor.web.js) from the published output only,
+    /// so the harness measures what is deployed: a Release publish of src/PropertyCare.Web.</summary>
+    private static async Task<string> PublishAsync(string output)
+    {
+        Console.WriteLine("publishing src/PropertyCare.Web (Release) …");
+        var psi = new ProcessStartInfo("dotnet", $"publish src/PropertyCare.Web -c Release -nologo -o \"{output}\"") { WorkingDirectory = RepoRoot(), RedirectStandardOutput = true };
+        using var p = Process.Start(psi)!;
+        var log = await p.StandardOutput.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        if (p.ExitCode != 0) throw new InvalidOperationException("publish failed:\n" + log);
+        return Path.Combine(output, "PropertyCare.Web.dll");
+    }
 
     private static string? Arg(string[] args, string name)
     {

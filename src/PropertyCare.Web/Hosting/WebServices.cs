@@ -99,10 +99,11 @@ public static class WebServices
             app.UseHsts();
         }
         app.UseRequestLocalization(Culture.LocalizationOptions());
-        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // Fingerprinted, compressed static files (MudBlazor's CSS/JS, blazor.web.js) from the build's manifest.
+        app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
         app.MapRepairPhotos();
