@@ -31,11 +31,28 @@ public sealed record RepairStats(DateOnly From, DateOnly To, int Registered, int
     public decimal SatisfactionRate => Rated == 0 ? 0 : Math.Round(100m * SatisfiedOrBetter / Rated, 1);
 }
 
+/// <summary>The desk's counters on 工作台: open orders by step, and the open ones past their deadline.
+/// Each counts exactly what the repair list shows for the same filter.</summary>
+public sealed record RepairDeskCounts(int ToDispatch, int InProgress, int Overdue);
+
 public sealed class RepairReports(IDbContextFactory<AppDbContext> dbFactory, TenantContext tenant, TimeProvider time)
 {
     private ProjectClock Clock => ProjectClock.For(time, tenant.Project!);
 
     public DateOnly Today => Clock.Today;
+
+    /// <summary>待派工, 处理中 and 超时 of the current project, with the list's own filters.</summary>
+    public async Task<RepairDeskCounts> DeskCountsAsync(CancellationToken ct = default)
+    {
+        tenant.RequireProject(Permissions.RepairsRead);
+        var now = Clock.UtcNow;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var orders = db.RepairOrders.AsNoTracking();
+        return new RepairDeskCounts(
+            await orders.Apply(new RepairListQuery(RepairFilter.ToDispatch), db, now).CountAsync(ct),
+            await orders.Apply(new RepairListQuery(RepairFilter.InProgress), db, now).CountAsync(ct),
+            await orders.Apply(new RepairListQuery(OverdueOnly: true), db, now).CountAsync(ct));
+    }
 
     public async Task<DailyCallbackReport> DailyCallbackAsync(DateOnly day, CancellationToken ct = default)
     {
