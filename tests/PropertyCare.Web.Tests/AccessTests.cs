@@ -61,7 +61,8 @@ public sealed class AccessTests(WebAppFixture app)
     public async Task The_test_clock_does_not_exist_unless_configured()
     {
         var response = await app.Client().PostAsync("/test/clock/advance?hours=24", null);
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        // No endpoint takes the POST: 404, or 405 where the page router (GET only) matches every path.
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
     }
 
     [Fact]
