@@ -19,7 +19,8 @@ public sealed class ImportAndLanguageTests(AppServer app)
     {
         var page = await app.SignInAsync("manager");
         await page.GotoAsync("/p/1/owners/import");
-        await page.WaitForSelectorAsync("[data-test=import-file]", Visible);
+        // The file input is MudFileUpload's hidden input behind the "选择文件" button.
+        await page.WaitForSelectorAsync("[data-test=import-choose]", Visible);
 
         // A file with one bad phone: the preview names the row and the column, and nothing is written.
         await page.SetInputFilesAsync("[data-test=import-file]", File("bad.csv", Csv(
@@ -34,8 +35,8 @@ public sealed class ImportAndLanguageTests(AppServer app)
             "E2E栋,1,3,301,88.5,三室两厅,已入住,赵一鸣,居民身份证,11010519491231002X,13800001111",
             "E2E栋,1,3,302,88.5,三室两厅,已入住,钱二丫,居民身份证,510104198001011236,13800002222")));
         await Assertions.Expect(page.Locator("[data-test=import-totals]")).ToContainTextAsync("错误 0 行", new() { Timeout = 15_000 });
-        await page.ClickAsync(".pop-confirm:has-text('确认导入')");
-        await page.ClickAsync(".popover-confirm-buttons .btn-primary");
+        await page.ClickAsync("[data-test=import-commit]");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
         await page.WaitForSelectorAsync("[data-test=import-done]", Visible);
         Assert.Equal(2, app.Query("SELECT COUNT(*) FROM Units u JOIN Buildings b ON b.Id = u.BuildingId WHERE b.Name = 'E2E栋' AND u.ProjectId = 1", r => r.GetInt32(0)));
         Assert.Equal(1, app.Query("SELECT COUNT(*) FROM Owners WHERE Name = '钱二丫' AND ProjectId = 1", r => r.GetInt32(0)));

@@ -22,7 +22,9 @@ public sealed class OwnerJourneyTests(AppServer app)
             """, r => (r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3)));
         var page = await app.SignInAsync("staff");
         await page.WaitForSelectorAsync("[data-test=owner-search]", Visible);
-        await page.SelectOptionAsync("select[aria-label=楼栋]", new SelectOptionValue { Label = building });
+        // The building filter is a MudSelect: open it, then pick the option by its data-test.
+        await page.ClickAsync("[data-test=owner-building]");
+        await page.ClickAsync($"[data-test='building-{building}']");
         await page.FillAsync("[data-test=owner-search]", room);
         await page.ClickAsync("[data-test=owner-search-go]");
         await page.WaitForSelectorAsync("[data-test=pager-info] >> text=共 1 条", Visible);
@@ -33,6 +35,8 @@ public sealed class OwnerJourneyTests(AppServer app)
         var newPhone = oldPhone.StartsWith("139") ? "13812345678" : "13912345678";
         await page.FillAsync("[data-test=owner-phone]", newPhone);
         await page.ClickAsync("[data-test=save-owner]");
+        await page.WaitForSelectorAsync("[data-test=edit-owner]", Visible);
+        await page.ClickAsync("[data-test=tab-history]");
         // History shows the change masked: who changed the phone, old → new.
         var row = page.Locator("[data-test=history-row]").First;
         await Assertions.Expect(row).ToContainTextAsync(newPhone[..3] + "****" + newPhone[^4..], new() { Timeout = 15_000 });

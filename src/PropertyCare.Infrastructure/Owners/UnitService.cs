@@ -129,6 +129,52 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Tenan
         }
         return hits;
     }
+    /// <summary>Finds units as the user types, for the unit pickers of the owner pages: a room ("1203"), a full
+    /// address ("1-1-1203", "1栋1单元1203", "3栋-1203"), or an owner's name or (part of) phone. One hit per unit, with
+    /// the owner that matched (else the primary owner); phones are masked.</summary>
+    public async Task<List<UnitHit>> SearchAsync(string text, int max = 20, CancellationToken ct = default)
+    {
+        tenant.RequireProject(Permissions.OwnersRead);
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var t = text.Trim();
+        var parts = AddressParts(t);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = db.Units.AsNoTracking();
+        if (parts.Length >= 2)
+        {
+            var b = parts[0];
+            var room = parts[^1];
+            q = q.Where(u => (u.Building!.Name == b || u.Building.Name == b + "栋" || u.Building.Name == b + "号楼" || u.Building.Name == b + "幢")
+                             && u.Room.StartsWith(room));
+            if (parts.Length >= 3)
+            {
+                var e = parts[1];
+                q = q.Where(u => u.Entrance == e);
+            }
+        }
+        else
+        {
+            t = parts.Length == 1 ? parts[0] : t;
+            q = q.Where(u => u.Room.Contains(t) || u.Ownerships.Any(x => x.Owner!.Name.Contains(t) || x.Owner.Phone.Contains(t)));
+        }
+        var rows = await q.OrderBy(u => u.Building!.Name).ThenBy(u => u.Entrance).ThenBy(u => u.Room).Take(max)
+            .Select(u => new
+            {
+                Address = new UnitAddress(u.Id, u.Building!.Name, u.Entrance, u.Room),
+                Owner = u.Ownerships.OrderByDescending(x => x.Owner!.Name.Contains(t) || x.Owner.Phone.Contains(t)).ThenByDescending(x => x.IsPrimary)
+                    .Select(x => new { x.Owner!.Name, x.Owner.Phone }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new UnitHit(r.Address, r.Owner?.Name, r.Owner == null ? null : ContactRules.MaskPhone(r.Owner.Phone)))];
+    }
+
+    /// <summary>"1-1-1203", "1栋1单元1203", "1栋 1203" → its parts (building, [entrance,] room); anything else → one part.</summary>
+    internal static string[] AddressParts(string text)
+    {
+        var s = text.Trim();
+        foreach (var sep in new[] { "号楼", "栋", "幢", "单元", "室", "－", "—", "/" }) s = s.Replace(sep, "-");
+        return s.Split(['-', ' ', '　'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
 }
 
 public sealed record UnitHit(UnitAddress Address, string? OwnerName, string? PhoneMasked);
