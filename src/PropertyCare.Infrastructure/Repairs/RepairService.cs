@@ -33,6 +33,17 @@ public sealed class RepairService(IDbContextFactory<AppDbContext> dbFactory, Ten
         return new Page<RepairListRow>(rows, total, pageIndex, pageSize);
     }
 
+    /// <summary>The unit's orders still being worked on or awaiting their callback, newest first: the context
+    /// the desk sees at intake before registering the same problem twice.</summary>
+    public async Task<List<RepairListRow>> OpenForUnitAsync(int unitId, int max = 10, CancellationToken ct = default)
+    {
+        tenant.RequireProject(Permissions.RepairsRead);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = db.RepairOrders.AsNoTracking().Where(o => o.UnitId == unitId && o.Status != RepairStatus.Closed && o.Status != RepairStatus.Cancelled)
+            .OrderByDescending(o => o.Id).Take(Math.Clamp(max, 1, MaxPageSize));
+        return await RepairQueries.RowsAsync(q, db, Clock.UtcNow, ct);
+    }
+
     /// <summary>The desk, the manager and HQ read every order of the project; a technician only the orders
     /// dispatched to them (and sees the contact's full number, to call before going).</summary>
     public async Task<RepairDetail> GetAsync(int orderId, CancellationToken ct = default)
