@@ -26,7 +26,7 @@ public sealed class RepairJourneyTests(AppServer app)
         await owner.WaitForSelectorAsync("[data-test=category] >> option[value=水电]", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
         await owner.SelectOptionAsync("[data-test=category]", "水电");
         await owner.FillAsync("[data-test=description]", description);
-        await owner.SetInputFilesAsync("[data-test=photo-input]", new FilePayload { Name = "漏水.png", MimeType = "image/png", Buffer = Png });
+        await owner.SetInputFilesAsync("[data-test=photo-input] input[type=file]", new FilePayload { Name = "漏水.png", MimeType = "image/png", Buffer = Png });
         await owner.WaitForSelectorAsync("[data-test=photo-picked]", Visible);
         await owner.ClickAsync("[data-test=submit-request]");
         await owner.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/my/repairs/\d+$"), new() { Timeout = 15_000 });
@@ -111,7 +111,8 @@ public sealed class RepairJourneyTests(AppServer app)
         await staff.GotoAsync("/p/1/repairs/new");
         await staff.ClickAsync("[data-test=loc-common]", new() { Timeout = 15_000 });
         await staff.FillAsync("[data-test=common-area]", "3栋电梯厅");
-        await staff.SelectOptionAsync("[data-test=category]", "电梯");
+        await staff.ClickAsync("[data-test=category]");
+        await staff.ClickAsync("[data-test='category-电梯']");
         await staff.FillAsync("[data-test=description]", "电梯按钮失灵");
         await staff.FillAsync("[data-test=contact-phone]", "13800138000");
         await staff.ClickAsync("[data-test=save-repair]");
@@ -136,8 +137,9 @@ public sealed class RepairJourneyTests(AppServer app)
     private static async Task DispatchAsync(IPage staff, int orderId)
     {
         await staff.GotoAsync($"/p/1/repairs/{orderId}");
-        await staff.WaitForSelectorAsync("[data-test=technician-select] >> option >> text=维修 张强", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
-        await staff.SelectOptionAsync("[data-test=technician-select]", new SelectOptionValue { Label = "维修 张强" });
+        await staff.ClickAsync("[data-test=open-dispatch]", new() { Timeout = 15_000 });
+        await staff.ClickAsync("[data-test=technician-select]", new() { Timeout = 15_000 });
+        await staff.Locator("[data-test=technician-option]", new() { HasText = "维修 张强" }).ClickAsync();
         await staff.ClickAsync("[data-test=dispatch]");
         await Assertions.Expect(staff.Locator("[data-test=technician]")).ToContainTextAsync("维修 张强", Soon);
     }
@@ -147,6 +149,7 @@ public sealed class RepairJourneyTests(AppServer app)
         await tech.GotoAsync($"/p/1/repairs/{orderId}");
         await tech.ClickAsync("[data-test=accept]", new() { Timeout = 15_000 });
         await tech.ClickAsync("[data-test=arrive]", new() { Timeout = 15_000 });
+        await tech.ClickAsync("[data-test=open-complete]", new() { Timeout = 15_000 });
         await tech.FillAsync("[data-test=work-done-input]", workDone, new() { Timeout = 15_000 });
         await tech.ClickAsync("[data-test=complete]");
         await Assertions.Expect(tech.Locator("[data-test=work-done]")).ToContainTextAsync(workDone, Soon);
