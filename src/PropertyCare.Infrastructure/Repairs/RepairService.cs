@@ -114,6 +114,18 @@ public sealed class RepairService(IDbContextFactory<AppDbContext> dbFactory, Ten
         return (await ProjectPeople.InRoleAsync(db, projectId, Roles.Technician, ct)).Select(p => new TechnicianOption(p.UserId, p.Name)).ToList();
     }
 
+    /// <summary>Orders each technician of the project has in hand (dispatched, accepted or on site): the load the desk
+    /// weighs when dispatching. Technicians with nothing in hand are absent.</summary>
+    public async Task<Dictionary<string, int>> TechnicianLoadAsync(CancellationToken ct = default)
+    {
+        tenant.RequireProject(Permissions.RepairsWrite);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.RepairOrders.AsNoTracking()
+            .Where(o => o.TechnicianId != null && (o.Status == RepairStatus.Dispatched || o.Status == RepairStatus.Accepted || o.Status == RepairStatus.Arrived))
+            .GroupBy(o => o.TechnicianId!).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+    }
+
     /// <summary>派工 or 改派. The technician must be an active technician of this project; they get a message.</summary>
     public async Task DispatchAsync(int orderId, int expectedVersion, string technicianId, CancellationToken ct = default)
     {

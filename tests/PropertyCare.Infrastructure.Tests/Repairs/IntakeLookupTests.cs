@@ -54,4 +54,28 @@ public sealed class IntakeLookupTests
         Assert.Equal(RepairStatus.Registered, rows[0].Status);
         Assert.Empty(await w.Desk(w.B).OpenForUnitAsync(unit));
     }
+
+    [Fact]
+    public async Task The_dispatch_dialog_sees_how_many_orders_each_technician_has_in_hand()
+    {
+        await using var w = await RepairWorld.CreateAsync();
+        var (unit, _) = await w.AddUnitAsync(w.A, "1203", "张伟", "13800138000");
+        var zhang = await w.AddUserAsync(w.A, Roles.Technician, "zhangq", "张强");
+        var li = await w.AddUserAsync(w.A, Roles.Technician, "lim", "李明");
+        var other = await w.AddUserAsync(w.B, Roles.Technician, "wangw", "王五");
+        var (a, _) = await w.Desk(w.A).RegisterAsync(RepairWorld.Intake(unit), []);
+        var (b, _) = await w.Desk(w.A).RegisterAsync(RepairWorld.Intake(unit, description: "灯不亮"), []);
+        var (done, _) = await w.Desk(w.A).RegisterAsync(RepairWorld.Intake(unit, description: "门锁坏了"), []);
+        await w.Desk(w.A).DispatchAsync(a, (await w.OrderAsync(w.A, a)).Version, zhang);
+        await w.Desk(w.A).DispatchAsync(b, (await w.OrderAsync(w.A, b)).Version, zhang);
+        await w.Tech(w.A, zhang).AcceptAsync(b, (await w.OrderAsync(w.A, b)).Version);
+        await w.DispatchAndCompleteAsync(w.A, done, li);
+
+        var load = await w.Desk(w.A).TechnicianLoadAsync();
+
+        Assert.Equal(2, load[zhang]);
+        Assert.False(load.ContainsKey(li));
+        Assert.False(load.ContainsKey(other));
+        Assert.Empty(await w.Desk(w.B).TechnicianLoadAsync());
+    }
 }
