@@ -26,7 +26,7 @@ public sealed class RepairJourneyTests(AppServer app)
         await owner.WaitForSelectorAsync("[data-test=category] >> option[value=水电]", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
         await owner.SelectOptionAsync("[data-test=category]", "水电");
         await owner.FillAsync("[data-test=description]", description);
-        await owner.SetInputFilesAsync("[data-test=photo-input]", new FilePayload { Name = "漏水.png", MimeType = "image/png", Buffer = Png });
+        await owner.SetInputFilesAsync("[data-test=photo-input] input[type=file]", new FilePayload { Name = "漏水.png", MimeType = "image/png", Buffer = Png });
         await owner.WaitForSelectorAsync("[data-test=photo-picked]", Visible);
         await owner.ClickAsync("[data-test=submit-request]");
         await owner.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/my/repairs/\d+$"), new() { Timeout = 15_000 });
@@ -111,7 +111,8 @@ public sealed class RepairJourneyTests(AppServer app)
         await staff.GotoAsync("/p/1/repairs/new");
         await staff.ClickAsync("[data-test=loc-common]", new() { Timeout = 15_000 });
         await staff.FillAsync("[data-test=common-area]", "3栋电梯厅");
-        await staff.SelectOptionAsync("[data-test=category]", "电梯");
+        await staff.ClickAsync("[data-test=category]");
+        await staff.ClickAsync("[data-test='category-电梯']");
         await staff.FillAsync("[data-test=description]", "电梯按钮失灵");
         await staff.FillAsync("[data-test=contact-phone]", "13800138000");
         await staff.ClickAsync("[data-test=save-repair]");
@@ -131,13 +132,53 @@ public sealed class RepairJourneyTests(AppServer app)
         foreach (var p in new[] { staff, tech, owner, other }) await p.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Desk_finds_the_unit_by_its_room_address_registers_and_finds_the_order_in_the_filtered_list()
+    {
+        var (building, entrance, room) = app.Query(
+            "SELECT b.Name, u.Entrance, u.Room FROM Units u JOIN Buildings b ON b.Id = u.BuildingId WHERE u.ProjectId = 1 AND u.Entrance <> '' "
+            + "AND EXISTS (SELECT 1 FROM UnitOwnerships x WHERE x.UnitId = u.Id) ORDER BY u.Id LIMIT 1",
+            r => (r.GetString(0), r.GetString(1), r.GetString(2)));
+        var typed = $"{building.TrimEnd('栋')}-{entrance}-{room}";
+        var staff = await app.SignInAsync("staff");
+        await staff.GotoAsync("/p/1/repairs/new");
+        await staff.FillAsync("[data-test=unit-lookup]", typed, new() { Timeout = 15_000 });
+        await staff.Locator("[data-test=unit-hit]").First.ClickAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(staff.Locator("[data-test=unit-chosen]")).ToContainTextAsync($"{building}-{entrance}单元-{room}", Soon);
+        await Assertions.Expect(staff.Locator("[data-test=unit-owner]")).ToContainTextAsync("业主", Soon);
+        await staff.ClickAsync("[data-test=category]");
+        await staff.ClickAsync("[data-test='category-水电']");
+        await staff.FillAsync("[data-test=description]", "厨房水槽下水慢");
+        await staff.ClickAsync("[data-test=save-repair]");
+        await staff.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/p/1/repairs/\d+$"), new() { Timeout = 15_000 });
+        var id = int.Parse(staff.Url.Split('/')[^1]);
+        var number = app.Query($"SELECT Number FROM RepairOrders WHERE Id = {id}", r => r.GetString(0));
+        await Assertions.Expect(staff.Locator("[data-test=location]")).ToContainTextAsync(room, Soon);
+
+        // The 工作台's link: the list opens on 待派工, and the tab, search and page stay in the URL.
+        await staff.GotoAsync("/p/1/repairs?filter=ToDispatch");
+        await Assertions.Expect(staff.Locator("[data-test=repair-row]", new() { HasText = number })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await staff.FillAsync("[data-test=repair-search]", number);
+        await staff.PressAsync("[data-test=repair-search]", "Enter");
+        await staff.WaitForURLAsync(u => u.Contains("filter=ToDispatch") && u.Contains($"q={number}"), new() { Timeout = 15_000 });
+        await Assertions.Expect(staff.Locator("[data-test=repair-row]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await staff.ClickAsync("[data-test=filter-Finished]");
+        await staff.WaitForSelectorAsync("[data-test=empty]", Visible);
+        Assert.Contains("filter=Finished", staff.Url);
+        await staff.ClickAsync("[data-test=filter-ToDispatch]");
+        await staff.Locator("[data-test=repair-row]", new() { HasText = number }).Locator("td").Nth(2).ClickAsync(new() { Timeout = 15_000 });
+        await staff.WaitForURLAsync($"**/p/1/repairs/{id}", new() { Timeout = 15_000 });
+        await staff.Context.CloseAsync();
+    }
+
     private int Status(int orderId) => app.Query($"SELECT Status FROM RepairOrders WHERE Id = {orderId}", r => r.GetInt32(0));
 
     private static async Task DispatchAsync(IPage staff, int orderId)
     {
         await staff.GotoAsync($"/p/1/repairs/{orderId}");
-        await staff.WaitForSelectorAsync("[data-test=technician-select] >> option >> text=维修 张强", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
-        await staff.SelectOptionAsync("[data-test=technician-select]", new SelectOptionValue { Label = "维修 张强" });
+        await staff.ClickAsync("[data-test=open-dispatch]", new() { Timeout = 15_000 });
+        await staff.ClickAsync("[data-test=technician-select]", new() { Timeout = 15_000 });
+        await staff.Locator("[data-test=technician-option]", new() { HasText = "维修 张强" }).ClickAsync();
         await staff.ClickAsync("[data-test=dispatch]");
         await Assertions.Expect(staff.Locator("[data-test=technician]")).ToContainTextAsync("维修 张强", Soon);
     }
@@ -147,6 +188,7 @@ public sealed class RepairJourneyTests(AppServer app)
         await tech.GotoAsync($"/p/1/repairs/{orderId}");
         await tech.ClickAsync("[data-test=accept]", new() { Timeout = 15_000 });
         await tech.ClickAsync("[data-test=arrive]", new() { Timeout = 15_000 });
+        await tech.ClickAsync("[data-test=open-complete]", new() { Timeout = 15_000 });
         await tech.FillAsync("[data-test=work-done-input]", workDone, new() { Timeout = 15_000 });
         await tech.ClickAsync("[data-test=complete]");
         await Assertions.Expect(tech.Locator("[data-test=work-done]")).ToContainTextAsync(workDone, Soon);

@@ -112,8 +112,23 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Tenan
         if (string.IsNullOrWhiteSpace(text)) return [];
         var t = text.Trim();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var links = await db.UnitOwnerships.AsNoTracking()
-            .Where(x => x.Unit!.Room.Contains(t) || x.Owner!.Name.Contains(t) || x.Owner.Phone.Contains(t))
+        IQueryable<UnitOwnership> ownerships = db.UnitOwnerships.AsNoTracking();
+        IQueryable<Unit> units = db.Units.AsNoTracking();
+        if (RoomAddress.Parse(t) is { } a)
+        {
+            // "1-1-1203", "1栋1单元1203", "1栋-1203": the building, the entrance if given, the exact room.
+            var names = a.BuildingNames;
+            var matching = db.Units.Where(u => u.Room == a.Room && names.Contains(u.Building!.Name) && (a.Entrance == null || u.Entrance == a.Entrance))
+                .Select(u => u.Id);
+            ownerships = ownerships.Where(x => matching.Contains(x.UnitId));
+            units = units.Where(u => matching.Contains(u.Id));
+        }
+        else
+        {
+            ownerships = ownerships.Where(x => x.Unit!.Room.Contains(t) || x.Owner!.Name.Contains(t) || x.Owner.Phone.Contains(t));
+            units = units.Where(u => u.Room.Contains(t));
+        }
+        var links = await ownerships
             .OrderBy(x => x.Unit!.Building!.Name).ThenBy(x => x.Unit!.Room).ThenByDescending(x => x.IsPrimary).Take(max)
             .Select(x => new { Address = new UnitAddress(x.UnitId, x.Unit!.Building!.Name, x.Unit.Entrance, x.Unit.Room), x.Owner!.Name, x.Owner.Phone })
             .ToListAsync(ct);
@@ -122,7 +137,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Tenan
         if (hits.Count < max)
         {
             var found = hits.Select(h => h.Address.UnitId).ToHashSet();
-            var bare = await db.Units.AsNoTracking().Where(u => u.Room.Contains(t) && !u.Ownerships.Any())
+            var bare = await units.Where(u => !u.Ownerships.Any())
                 .OrderBy(u => u.Building!.Name).ThenBy(u => u.Room).Take(max - hits.Count)
                 .Select(u => new UnitAddress(u.Id, u.Building!.Name, u.Entrance, u.Room)).ToListAsync(ct);
             hits.AddRange(bare.Where(b => !found.Contains(b.UnitId)).Select(b => new UnitHit(b, null, null)));
@@ -174,6 +189,24 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Tenan
         var s = text.Trim();
         foreach (var sep in new[] { "号楼", "栋", "幢", "单元", "室", "－", "—", "/" }) s = s.Replace(sep, "-");
         return s.Split(['-', ' ', '　'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+}
+
+/// <summary>A unit as the caller says it: building, optional entrance, room — "1-1-1203", "1栋1单元1203", "1栋-1203",
+/// "3号楼2单元502". Plain room numbers, names and phones are not addresses (null).</summary>
+public sealed record RoomAddress(string Building, string? Entrance, string Room)
+{
+    private static readonly System.Text.RegularExpressions.Regex Pattern = new(
+        @"^(?<b>[0-9A-Za-z]+)\s*(?:(?:栋|幢|座|号楼)\s*-?|-)\s*(?:(?<e>[0-9]+)\s*(?:单元\s*-?|-)\s*)?(?<r>[0-9]+)(?:室|号)?$");
+
+    /// <summary>The names the building may carry in the register: "1", "1栋", "1幢", "1座", "1号楼".</summary>
+    public List<string> BuildingNames => [Building, Building + "栋", Building + "幢", Building + "座", Building + "号楼"];
+
+    public static RoomAddress? Parse(string text)
+    {
+        var m = Pattern.Match(text.Trim());
+        if (!m.Success) return null;
+        return new RoomAddress(m.Groups["b"].Value, m.Groups["e"].Success ? m.Groups["e"].Value : null, m.Groups["r"].Value);
     }
 }
 

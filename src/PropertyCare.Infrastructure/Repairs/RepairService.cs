@@ -33,6 +33,17 @@ public sealed class RepairService(IDbContextFactory<AppDbContext> dbFactory, Ten
         return new Page<RepairListRow>(rows, total, pageIndex, pageSize);
     }
 
+    /// <summary>The unit's orders still being worked on or awaiting their callback, newest first: the context
+    /// the desk sees at intake before registering the same problem twice.</summary>
+    public async Task<List<RepairListRow>> OpenForUnitAsync(int unitId, int max = 10, CancellationToken ct = default)
+    {
+        tenant.RequireProject(Permissions.RepairsRead);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = db.RepairOrders.AsNoTracking().Where(o => o.UnitId == unitId && o.Status != RepairStatus.Closed && o.Status != RepairStatus.Cancelled)
+            .OrderByDescending(o => o.Id).Take(Math.Clamp(max, 1, MaxPageSize));
+        return await RepairQueries.RowsAsync(q, db, Clock.UtcNow, ct);
+    }
+
     /// <summary>The desk, the manager and HQ read every order of the project; a technician only the orders
     /// dispatched to them (and sees the contact's full number, to call before going).</summary>
     public async Task<RepairDetail> GetAsync(int orderId, CancellationToken ct = default)
@@ -101,6 +112,18 @@ public sealed class RepairService(IDbContextFactory<AppDbContext> dbFactory, Ten
         var projectId = tenant.RequireProject(Permissions.RepairsWrite);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return (await ProjectPeople.InRoleAsync(db, projectId, Roles.Technician, ct)).Select(p => new TechnicianOption(p.UserId, p.Name)).ToList();
+    }
+
+    /// <summary>Orders each technician of the project has in hand (dispatched, accepted or on site): the load the desk
+    /// weighs when dispatching. Technicians with nothing in hand are absent.</summary>
+    public async Task<Dictionary<string, int>> TechnicianLoadAsync(CancellationToken ct = default)
+    {
+        tenant.RequireProject(Permissions.RepairsWrite);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.RepairOrders.AsNoTracking()
+            .Where(o => o.TechnicianId != null && (o.Status == RepairStatus.Dispatched || o.Status == RepairStatus.Accepted || o.Status == RepairStatus.Arrived))
+            .GroupBy(o => o.TechnicianId!).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
     }
 
     /// <summary>派工 or 改派. The technician must be an active technician of this project; they get a message.</summary>
