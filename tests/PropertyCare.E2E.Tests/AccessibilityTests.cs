@@ -31,7 +31,7 @@ public sealed class AccessibilityTests(AppServer app)
         var page = await app.SignInAsync("staff");
         var pages = new (string Name, string Path, string Ready)[]
         {
-            ("staff home", "/p/1/home", "[data-test=home-stats]"),
+            ("staff home", "/p/1/home", "[data-test=home-counters]"),
             ("owner list", "/p/1/owners", "[data-test=owner-link]"),
             ("owner detail", $"/p/1/owners/{ownerId}", "[data-test=edit-owner]"),
             ("repair list", "/p/1/repairs", "[data-test=repair-row]"),
