@@ -22,8 +22,6 @@ public abstract class AppComponentBase : ComponentBase
 
     protected string? ErrorFor(string field) => FieldErrors.GetValueOrDefault(field);
     protected bool HasError(string field) => FieldErrors.ContainsKey(field);
-    /// <summary>Transitional, for pages not yet on MudBlazor inputs; goes when the last one moves.</summary>
-    protected string Invalid(string field) => FieldErrors.ContainsKey(field) ? "is-invalid" : "";
 
     protected async Task<bool> RunAsync(Func<Task> action, string? success = null)
     {
