@@ -113,6 +113,8 @@ public sealed class RepairJourneyTests(AppServer app)
         await staff.FillAsync("[data-test=common-area]", "3栋电梯厅");
         await staff.ClickAsync("[data-test=category]");
         await staff.ClickAsync("[data-test='category-电梯']");
+        // The list closes before the next click, or that click only closes it (slow machines).
+        await Assertions.Expect(staff.Locator("[data-test='category-电梯']")).ToBeHiddenAsync(new() { Timeout = 15_000 });
         await staff.FillAsync("[data-test=description]", "电梯按钮失灵");
         await staff.FillAsync("[data-test=contact-phone]", "13800138000");
         await staff.ClickAsync("[data-test=save-repair]");
@@ -148,6 +150,8 @@ public sealed class RepairJourneyTests(AppServer app)
         await Assertions.Expect(staff.Locator("[data-test=unit-owner]")).ToContainTextAsync("业主", Soon);
         await staff.ClickAsync("[data-test=category]");
         await staff.ClickAsync("[data-test='category-水电']");
+        // The list closes before the next click, or that click only closes it (slow machines).
+        await Assertions.Expect(staff.Locator("[data-test='category-水电']")).ToBeHiddenAsync(new() { Timeout = 15_000 });
         await staff.FillAsync("[data-test=description]", "厨房水槽下水慢");
         await staff.ClickAsync("[data-test=save-repair]");
         await staff.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/p/1/repairs/\d+$"), new() { Timeout = 15_000 });
@@ -179,6 +183,7 @@ public sealed class RepairJourneyTests(AppServer app)
         await staff.ClickAsync("[data-test=open-dispatch]", new() { Timeout = 15_000 });
         await staff.ClickAsync("[data-test=technician-select]", new() { Timeout = 15_000 });
         await staff.Locator("[data-test=technician-option]", new() { HasText = "维修 张强" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-test=technician-option]").First).ToBeHiddenAsync(new() { Timeout = 15_000 });
         await staff.ClickAsync("[data-test=dispatch]");
         await Assertions.Expect(staff.Locator("[data-test=technician]")).ToContainTextAsync("维修 张强", Soon);
     }
