@@ -71,6 +71,38 @@ public sealed class AccessibilityTests(AppServer app)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task File_pickers_show_our_Chinese_button_not_the_browsers_control()
+    {
+        // A native file input shows the browser's own "Choose Files / No file chosen" in English; ours are hidden
+        // behind a MudBlazor button with a Chinese label.
+        var staff = await app.SignInAsync("staff");
+        await staff.GotoAsync("/p/1/repairs/new");
+        await staff.WaitForSelectorAsync("[data-test=save-repair]", Visible);
+        await AssertNoVisibleFileInputAsync(staff, "new repair");
+        await staff.Context.CloseAsync();
+
+        var manager = await app.SignInAsync("manager");
+        await manager.GotoAsync("/p/1/owners/import");
+        await manager.WaitForSelectorAsync("[data-test=import-choose]", Visible);
+        await AssertNoVisibleFileInputAsync(manager, "owner import");
+        await manager.Context.CloseAsync();
+
+        var owner = await app.SignInAsync("owner", viewport: new() { Width = 390, Height = 844 });
+        await owner.GotoAsync("/my/repairs/new");
+        await owner.WaitForSelectorAsync("[data-test=submit-request]", Visible);
+        await AssertNoVisibleFileInputAsync(owner, "portal new repair");
+        await owner.Context.CloseAsync();
+    }
+
+    private static async Task AssertNoVisibleFileInputAsync(IPage page, string name)
+    {
+        var inputs = page.Locator("input[type=file]");
+        Assert.True(await inputs.CountAsync() > 0, $"{name}: no file input at all");
+        for (var i = 0; i < await inputs.CountAsync(); i++)
+            Assert.False(await inputs.Nth(i).IsVisibleAsync(), $"{name}: a native file input is visible");
+    }
+
     private static async Task AssertNoSeriousAsync(IPage page, string name)
     {
         await page.WaitForTimeoutAsync(300); // let transitions (drawer, snackbars) settle before colours are measured
