@@ -69,4 +69,13 @@ internal static class RepairQueries
         return new RepairDetail(o, Location(o.UnitId, o.CommonArea, places), phone, !fullPhone, project.Name, project.Company?.Name ?? "",
             photos, callbacks, reworkOf, reworks, project.TimeZone);
     }
+
+    /// <summary>Orders a list query; the id breaks ties so that paging never repeats or skips an order.</summary>
+    public static IQueryable<RepairOrder> Sorted(IQueryable<RepairOrder> q, RepairSort sort) => sort switch
+    {
+        RepairSort.Oldest => q.OrderBy(o => o.Id),
+        RepairSort.DueFirst => q.OrderBy(o => o.DueAt).ThenBy(o => o.Id),
+        RepairSort.DueLast => q.OrderByDescending(o => o.DueAt).ThenByDescending(o => o.Id),
+        _ => q.OrderByDescending(o => o.Id),
+    };
 }

@@ -29,7 +29,7 @@ public sealed class RepairService(IDbContextFactory<AppDbContext> dbFactory, Ten
         var now = Clock.UtcNow;
         var q = db.RepairOrders.AsNoTracking().Apply(query, db, now);
         var total = await q.CountAsync(ct);
-        var rows = await RepairQueries.RowsAsync(q.OrderByDescending(o => o.Id).Skip((pageIndex - 1) * pageSize).Take(pageSize), db, now, ct);
+        var rows = await RepairQueries.RowsAsync(RepairQueries.Sorted(q, query.Sort).Skip((pageIndex - 1) * pageSize).Take(pageSize), db, now, ct);
         return new Page<RepairListRow>(rows, total, pageIndex, pageSize);
     }
 

@@ -4,7 +4,12 @@ namespace PropertyCare.Infrastructure.Repairs;
 
 public enum RepairFilter { All, ToDispatch, InProgress, AwaitingCallback, Finished }
 
-public sealed record RepairListQuery(RepairFilter Filter = RepairFilter.All, bool OverdueOnly = false, string? Text = null);
+public sealed record RepairListQuery(RepairFilter Filter = RepairFilter.All, bool OverdueOnly = false, string? Text = null,
+    RepairSort Sort = RepairSort.Newest);
+
+/// <summary>The repair list's order, done by the database: newest first (the desk's default), oldest first, or by
+/// deadline — the most urgent first, as the manager reads the list before the morning meeting.</summary>
+public enum RepairSort { Newest, Oldest, DueFirst, DueLast }
 
 public sealed record RepairListRow(int Id, string Number, string Location, string Category, RepairStatus Status, RepairUrgency Urgency,
     DateTime ReceivedAt, DateTime DueAt, bool Overdue, string? TechnicianName, string? ContactName, int Round, int Version);
