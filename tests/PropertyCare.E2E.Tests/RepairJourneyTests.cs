@@ -170,6 +170,10 @@ public sealed class RepairJourneyTests(AppServer app)
         await staff.WaitForSelectorAsync("[data-test=empty]", Visible);
         Assert.Contains("filter=Finished", staff.Url);
         await staff.ClickAsync("[data-test=filter-ToDispatch]");
+        // Sorting by deadline is done by the server and kept in the URL, with the filter.
+        await staff.ClickAsync("[data-test=sort-due]");
+        await staff.WaitForURLAsync(u => u.Contains("sort=DueFirst") && u.Contains("filter=ToDispatch"), new() { Timeout = 15_000 });
+        await Assertions.Expect(staff.Locator("th[aria-sort=ascending]")).ToContainTextAsync("处理时限", Soon);
         await staff.Locator("[data-test=repair-row]", new() { HasText = number }).Locator("td").Nth(2).ClickAsync(new() { Timeout = 15_000 });
         await staff.WaitForURLAsync($"**/p/1/repairs/{id}", new() { Timeout = 15_000 });
         await staff.Context.CloseAsync();
