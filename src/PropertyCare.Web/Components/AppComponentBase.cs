@@ -20,6 +20,21 @@ public abstract class AppComponentBase : ComponentBase
     protected string? ActionError { get; set; }
     protected bool Busy { get; private set; }
 
+    /// <summary>The last action's refusal as an alert, where the page shows it (<c>@ActionErrorAlert</c>). A render
+    /// fragment rather than a component: it is on nearly every page and empty nearly always, and an empty component
+    /// still costs render-tree buffers in every open circuit (decision 0012).</summary>
+    protected RenderFragment ActionErrorAlert => b =>
+    {
+        if (string.IsNullOrEmpty(ActionError)) return;
+        b.OpenComponent<MudAlert>(0);
+        b.AddComponentParameter(1, nameof(MudAlert.Severity), Severity.Error);
+        b.AddComponentParameter(2, nameof(MudAlert.Dense), true);
+        b.AddComponentParameter(3, nameof(MudAlert.Class), "mb-3");
+        b.AddAttribute(4, "data-test", "action-error");
+        b.AddComponentParameter(5, nameof(MudAlert.ChildContent), (RenderFragment)(c => c.AddContent(0, ActionError)));
+        b.CloseComponent();
+    };
+
     protected string? ErrorFor(string field) => FieldErrors.GetValueOrDefault(field);
     protected bool HasError(string field) => FieldErrors.ContainsKey(field);
 
