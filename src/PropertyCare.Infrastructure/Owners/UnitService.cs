@@ -145,31 +145,23 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Tenan
         return hits;
     }
     /// <summary>Finds units as the user types, for the unit pickers of the owner pages: a room ("1203"), a full
-    /// address ("1-1-1203", "1栋1单元1203", "3栋-1203"), or an owner's name or (part of) phone. One hit per unit, with
-    /// the owner that matched (else the primary owner); phones are masked.</summary>
+    /// address (<see cref="RoomAddress"/>: "1-1-1203", "1栋1单元1203", "3栋 1203" — the room may be typed part-way), or
+    /// an owner's name or (part of) phone. One hit per unit, with the owner that matched (else the primary owner);
+    /// phones are masked.</summary>
     public async Task<List<UnitHit>> SearchAsync(string text, int max = 20, CancellationToken ct = default)
     {
         tenant.RequireProject(Permissions.OwnersRead);
         if (string.IsNullOrWhiteSpace(text)) return [];
         var t = text.Trim();
-        var parts = AddressParts(t);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = db.Units.AsNoTracking();
-        if (parts.Length >= 2)
+        if (RoomAddress.Parse(t) is { } a)
         {
-            var b = parts[0];
-            var room = parts[^1];
-            q = q.Where(u => (u.Building!.Name == b || u.Building.Name == b + "栋" || u.Building.Name == b + "号楼" || u.Building.Name == b + "幢")
-                             && u.Room.StartsWith(room));
-            if (parts.Length >= 3)
-            {
-                var e = parts[1];
-                q = q.Where(u => u.Entrance == e);
-            }
+            var names = a.BuildingNames;
+            q = q.Where(u => names.Contains(u.Building!.Name) && u.Room.StartsWith(a.Room) && (a.Entrance == null || u.Entrance == a.Entrance));
         }
         else
         {
-            t = parts.Length == 1 ? parts[0] : t;
             q = q.Where(u => u.Room.Contains(t) || u.Ownerships.Any(x => x.Owner!.Name.Contains(t) || x.Owner.Phone.Contains(t)));
         }
         var rows = await q.OrderBy(u => u.Building!.Name).ThenBy(u => u.Entrance).ThenBy(u => u.Room).Take(max)
@@ -181,32 +173,6 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Tenan
             })
             .ToListAsync(ct);
         return [.. rows.Select(r => new UnitHit(r.Address, r.Owner?.Name, r.Owner == null ? null : ContactRules.MaskPhone(r.Owner.Phone)))];
-    }
-
-    /// <summary>"1-1-1203", "1栋1单元1203", "1栋 1203" → its parts (building, [entrance,] room); anything else → one part.</summary>
-    internal static string[] AddressParts(string text)
-    {
-        var s = text.Trim();
-        foreach (var sep in new[] { "号楼", "栋", "幢", "单元", "室", "－", "—", "/" }) s = s.Replace(sep, "-");
-        return s.Split(['-', ' ', '　'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
-}
-
-/// <summary>A unit as the caller says it: building, optional entrance, room — "1-1-1203", "1栋1单元1203", "1栋-1203",
-/// "3号楼2单元502". Plain room numbers, names and phones are not addresses (null).</summary>
-public sealed record RoomAddress(string Building, string? Entrance, string Room)
-{
-    private static readonly System.Text.RegularExpressions.Regex Pattern = new(
-        @"^(?<b>[0-9A-Za-z]+)\s*(?:(?:栋|幢|座|号楼)\s*-?|-)\s*(?:(?<e>[0-9]+)\s*(?:单元\s*-?|-)\s*)?(?<r>[0-9]+)(?:室|号)?$");
-
-    /// <summary>The names the building may carry in the register: "1", "1栋", "1幢", "1座", "1号楼".</summary>
-    public List<string> BuildingNames => [Building, Building + "栋", Building + "幢", Building + "座", Building + "号楼"];
-
-    public static RoomAddress? Parse(string text)
-    {
-        var m = Pattern.Match(text.Trim());
-        if (!m.Success) return null;
-        return new RoomAddress(m.Groups["b"].Value, m.Groups["e"].Success ? m.Groups["e"].Value : null, m.Groups["r"].Value);
     }
 }
 

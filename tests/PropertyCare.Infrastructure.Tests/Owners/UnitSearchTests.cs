@@ -51,11 +51,12 @@ public sealed class UnitSearchTests : IDisposable
         await Assert.ThrowsAsync<AccessDeniedException>(() => As(Roles.Technician).SearchAsync("1203"));
     }
 
-    [Theory]
-    [InlineData("1-1-1203", new[] { "1", "1", "1203" })]
-    [InlineData("3号楼2单元502室", new[] { "3", "2", "502" })]
-    [InlineData(" 1203 ", new[] { "1203" })]
-    public void Address_parts(string text, string[] parts) => Assert.Equal(parts, UnitService.AddressParts(text));
+    [Fact]
+    public async Task A_room_typed_part_way_after_its_building_already_finds_the_unit()
+    {
+        _db.SeedOwner(_db.A1, room: "1203", name: "李娜");
+        Assert.Equal("1栋-1单元-1203", Assert.Single(await As().SearchAsync("1-1-12")).Address.ToString());
+    }
 
     public void Dispose() => _db.Dispose();
 }

@@ -16,11 +16,15 @@ public sealed class IntakeLookupTests
     [InlineData("1栋-1单元-1203", "1", "1", "1203")]
     [InlineData("3号楼502", "3", null, "502")]
     [InlineData("1-1203", "1", null, "1203")]
+    [InlineData("3号楼2单元502室", "3", "2", "502")]
+    [InlineData("1 1203", "1", null, "1203")]
+    [InlineData("1－1－1203", "1", "1", "1203")]
     public void Room_addresses_are_parsed(string text, string building, string? entrance, string room) =>
         Assert.Equal(new RoomAddress(building, entrance, room), RoomAddress.Parse(text));
 
     [Theory]
     [InlineData("1203")]
+    [InlineData(" 1203 ")]
     [InlineData("张伟")]
     [InlineData("13800138000")]
     public void Rooms_names_and_phones_are_not_addresses(string text) => Assert.Null(RoomAddress.Parse(text));
