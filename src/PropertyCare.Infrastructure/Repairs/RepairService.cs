@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyCare.Domain.Access;
+using PropertyCare.Domain.Auditing;
 using PropertyCare.Domain.Common;
 using PropertyCare.Domain.Notifications;
 using PropertyCare.Domain.Repairs;
@@ -48,14 +49,42 @@ public sealed class RepairService(IDbContextFactory<AppDbContext> dbFactory, Ten
     /// dispatched to them (and sees the contact's full number, to call before going).</summary>
     public async Task<RepairDetail> GetAsync(int orderId, CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (o, user) = await ReadableAsync(db, orderId, ct);
+        var fullPhone = o.TechnicianId == user.UserId || user.Has(Permissions.RepairsWrite);
+        return await RepairQueries.DetailAsync(db, o, fullPhone, tenant.Project!, ct);
+    }
+
+    /// <summary>What happened to the order, oldest first, read from its change history (the same readers as
+    /// <see cref="GetAsync"/>): the detail page's timeline.</summary>
+    public async Task<List<RepairStep>> StepsAsync(int orderId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await ReadableAsync(db, orderId, ct);
+        var records = await db.ChangeRecords.AsNoTracking()
+            .Where(c => c.EntityType == nameof(RepairOrder) && c.EntityId == orderId)
+            .OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
+        return [.. records.Select(Step).OfType<RepairStep>()];
+    }
+
+    private static RepairStep? Step(ChangeRecord r)
+    {
+        if (r.Action == ChangeAction.Created) return new RepairStep(r.At, RepairStepKind.Received, RepairStatus.Registered, r.UserName, null);
+        var technician = r.Changes.FirstOrDefault(c => c.Field == nameof(RepairOrder.TechnicianName))?.New;
+        if (r.Changes.FirstOrDefault(c => c.Field == nameof(RepairOrder.Status)) is { } s && Enum.TryParse<RepairStatus>(s.New, out var status))
+            return new RepairStep(r.At, RepairStepKind.StatusChanged, status, r.UserName, technician);
+        return technician != null ? new RepairStep(r.At, RepairStepKind.Reassigned, null, r.UserName, technician) : null;
+    }
+
+    /// <summary>The order, if this user may read it: the desk, the manager and HQ every order of the project, a
+    /// technician only the orders dispatched to them (others are "not found", not "forbidden").</summary>
+    private async Task<(RepairOrder Order, UserIdentity User)> ReadableAsync(AppDbContext db, int orderId, CancellationToken ct)
+    {
         var user = tenant.RequireUser();
         if (tenant.ProjectId == null || !(user.Has(Permissions.RepairsRead) || user.Has(Permissions.RepairsWork))) throw new AccessDeniedException();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var o = await db.RepairOrders.AsNoTracking().FirstOrDefaultAsync(x => x.Id == orderId, ct) ?? throw new RecordNotFoundException();
-        var mine = o.TechnicianId == user.UserId;
-        if (!user.Has(Permissions.RepairsRead) && !mine) throw new RecordNotFoundException();
-        var fullPhone = mine || user.Has(Permissions.RepairsWrite);
-        return await RepairQueries.DetailAsync(db, o, fullPhone, tenant.Project!, ct);
+        if (!user.Has(Permissions.RepairsRead) && o.TechnicianId != user.UserId) throw new RecordNotFoundException();
+        return (o, user);
     }
 
     /// <summary>A photo's bytes, for whoever may read its order.</summary>

@@ -14,6 +14,12 @@ public enum RepairSort { Newest, Oldest, DueFirst, DueLast }
 public sealed record RepairListRow(int Id, string Number, string Location, string Category, RepairStatus Status, RepairUrgency Urgency,
     DateTime ReceivedAt, DateTime DueAt, bool Overdue, string? TechnicianName, string? ContactName, int Round, int Version);
 
+/// <summary>One step in an order's timeline, from its change history: received, a status entered (with the technician
+/// for 派工), or a reassignment — when and by whom.</summary>
+public sealed record RepairStep(DateTime At, RepairStepKind Kind, RepairStatus? Status, string Who, string? Technician);
+
+public enum RepairStepKind { Received, StatusChanged, Reassigned }
+
 public sealed record PhotoRef(int Id, PhotoStage Stage, string FileName);
 
 public sealed record CallbackRow(int Id, int Round, DateOnly DueOn, CallbackStatus Status, int Attempts, CallOutcome? LastOutcome,

@@ -56,7 +56,17 @@ public static class FieldLabels
         };
     }
 
+    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
     /// <summary>Stored in UTC, shown in China time (the project's zone; all demo projects are in Asia/Shanghai).</summary>
-    public static string Local(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM-dd HH:mm");
+    public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), China);
+
+    public static string Local(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd HH:mm");
+
+    /// <summary>Times in lists as people read them (docs/ux): <c>MM-dd HH:mm</c>, with the year only when it is not this year.</summary>
+    public static string Short(DateTime utc, DateTime? nowUtc = null)
+    {
+        var local = ToLocal(utc);
+        return local.ToString(local.Year == ToLocal(nowUtc ?? DateTime.UtcNow).Year ? "MM-dd HH:mm" : "yyyy-MM-dd HH:mm");
+    }
 }
