@@ -67,6 +67,9 @@ public static class DependencyInjection
         services.AddScoped<OwnerPortalService>();
         services.AddScoped<OwnerAccountService>();
         services.AddScoped<StaffService>();
+        services.AddScoped<Accounts.ClientAddress>();
+        services.AddScoped<Accounts.AccountAudit>();
+        services.AddScoped<Accounts.AccountEventQueries>();
         services.AddScoped<PlatformAdminService>();
         services.AddScoped<Calendar.CalendarService>();
         services.AddSingleton<Pdf.PdfRenderer>();

@@ -22,16 +22,19 @@ public static class Permissions
     public const string CallbacksWrite = "callbacks.write";
     /// <summary>Close an order without a satisfied callback, and change the project's repair settings.</summary>
     public const string RepairsManage = "repairs.manage";
+    /// <summary>Read the account audit (resets, codes, disables, password changes): the platform admin for every
+    /// company, head office for its own.</summary>
+    public const string AccountsAudit = "accounts.audit";
 
     public static readonly string[] All =
         [ManagePlatform, HqRead, OwnersRead, OwnersWrite, OwnersReveal, OwnersExport, OwnersImport, StaffManage, OwnerPortal,
-         RepairsRead, RepairsWrite, RepairsWork, CallbacksWrite, RepairsManage];
+         RepairsRead, RepairsWrite, RepairsWork, CallbacksWrite, RepairsManage, AccountsAudit];
 
     private static readonly Dictionary<string, string[]> ByRole = new()
     {
-        [Roles.PlatformAdmin] = [ManagePlatform],
+        [Roles.PlatformAdmin] = [ManagePlatform, AccountsAudit],
         // HQ audits: reads every project of its company and may call owners back (抽访), but edits nothing.
-        [Roles.HqAuditor] = [HqRead, OwnersRead, OwnersReveal, RepairsRead],
+        [Roles.HqAuditor] = [HqRead, OwnersRead, OwnersReveal, RepairsRead, AccountsAudit],
         [Roles.ProjectManager] = [OwnersRead, OwnersWrite, OwnersReveal, OwnersExport, OwnersImport, StaffManage,
             RepairsRead, RepairsWrite, CallbacksWrite, RepairsManage],
         [Roles.ServiceDesk] = [OwnersRead, OwnersWrite, OwnersReveal, RepairsRead, RepairsWrite, CallbacksWrite],

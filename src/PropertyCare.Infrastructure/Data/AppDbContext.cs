@@ -32,6 +32,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, Tenant
     public DbSet<EmergencyContact> EmergencyContacts => Set<EmergencyContact>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     public DbSet<SensitiveAccess> SensitiveAccesses => Set<SensitiveAccess>();
+    public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
     public DbSet<StoredDataProtectionKey> DataProtectionKeys => Set<StoredDataProtectionKey>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

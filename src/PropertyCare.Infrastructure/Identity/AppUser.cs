@@ -14,6 +14,11 @@ public class AppUser : IdentityUser
     /// <summary>Disabled users cannot sign in; their open sessions end at the next revalidation.</summary>
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }
+    /// <summary>Set when an administrator issued a temporary password: until the holder sets their own,
+    /// signing in leads only to "set a new password".</summary>
+    public bool MustChangePassword { get; set; }
+    /// <summary>When the temporary password stops working (24 h after it was issued); null otherwise.</summary>
+    public DateTime? TemporaryPasswordExpiresAt { get; set; }
 }
 
 public class AppRole : IdentityRole

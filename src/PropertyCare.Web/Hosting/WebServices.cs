@@ -70,6 +70,7 @@ public static class WebServices
             o.KnownProxies.Clear();
         });
         services.AddScoped<Printing.FormPrinter>();
+        services.AddClientAddressCapture();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
     }
@@ -98,6 +99,7 @@ public static class WebServices
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseClientAddressCapture();
         app.UseRequestLocalization(Culture.LocalizationOptions());
         app.UseAuthentication();
         app.UseAuthorization();

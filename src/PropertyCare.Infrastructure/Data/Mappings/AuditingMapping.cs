@@ -34,3 +34,29 @@ internal sealed class SensitiveAccessMapping : IEntityTypeConfiguration<Sensitiv
         b.HasIndex(x => new { x.ProjectId, x.At });
     }
 }
+
+internal sealed class AccountEventMapping : IEntityTypeConfiguration<AccountEvent>
+{
+    public void Configure(EntityTypeBuilder<AccountEvent> b)
+    {
+        b.Property(x => x.ActorUserId).HasMaxLength(450);
+        b.Property(x => x.ActorName).HasMaxLength(50);
+        b.Property(x => x.TargetUserId).HasMaxLength(450);
+        b.Property(x => x.TargetLabel).HasMaxLength(100);
+        b.Property(x => x.IpAddress).HasMaxLength(45);
+        b.Property(x => x.Detail).HasMaxLength(200);
+        b.HasIndex(x => new { x.CompanyId, x.At });
+        b.HasIndex(x => new { x.TargetUserId, x.At });
+    }
+}
+
+internal sealed class OneTimeCodeMapping : IEntityTypeConfiguration<PropertyCare.Infrastructure.Identity.OneTimeCode>
+{
+    public void Configure(EntityTypeBuilder<PropertyCare.Infrastructure.Identity.OneTimeCode> b)
+    {
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.CodeHash).HasMaxLength(200);
+        b.HasIndex(x => new { x.UserId, x.Purpose });
+        b.HasOne<PropertyCare.Infrastructure.Identity.AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
