@@ -27,7 +27,8 @@ public sealed class SignInThrottle : IDisposable
             TokensPerPeriod = 1,
             ReplenishmentPeriod = TimeSpan.FromSeconds(_o.IpReplenishSeconds),
             QueueLimit = 0,
-            AutoReplenishment = true,
+            // The partitioned limiter's one timer refills every bucket; a timer per address would not scale.
+            AutoReplenishment = false,
         }));
     }
 
