@@ -43,6 +43,9 @@ public static class DependencyInjection
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = true;
+                // The sign-in page does not count failures into Identity's account-wide lockout (anyone who knows a
+                // name could keep that account shut); it throttles per address instead (Web: SignInDoor). A lockout
+                // end set on an account is still honoured, with the same answer as a wrong password.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;

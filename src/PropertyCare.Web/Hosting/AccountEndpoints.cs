@@ -30,7 +30,25 @@ public static class AccountEndpoints
         });
     }
 
-    /// <summary>Only same-site paths, so the switch cannot be used as an open redirect.</summary>
+    /// <summary>Only same-site paths, so the switch cannot be used as an open redirect; percent-encoded so the
+    /// result can go into a Location header (Kestrel refuses non-ASCII there: a Chinese return link answered 500).</summary>
     public static string SafeLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? EncodeForHeader(url) : "/";
+
+    /// <summary>Percent-encodes (as UTF-8) what may not stand in a URL as it is: non-ASCII, spaces and control
+    /// characters. Escapes already there stay as they are. A browser would drop a raw tab or newline, turning
+    /// "/\t/evil.example" into "//evil.example"; encoded, it stays a path on this site.</summary>
+    public static string EncodeForHeader(string url)
+    {
+        if (url.All(c => c > ' ' && c < 127)) return url;
+        var sb = new System.Text.StringBuilder(url.Length * 3);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.Value > ' ' && rune.Value < 127) { sb.Append((char)rune.Value); continue; }
+            var n = rune.EncodeToUtf8(utf8);
+            for (var i = 0; i < n; i++) sb.Append('%').Append(utf8[i].ToString("X2"));
+        }
+        return sb.ToString();
+    }
 }

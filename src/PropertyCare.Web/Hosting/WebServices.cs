@@ -6,6 +6,7 @@ using PropertyCare.Infrastructure;
 using PropertyCare.Infrastructure.Data;
 using PropertyCare.Infrastructure.Identity;
 using MudBlazor.Services;
+using PropertyCare.Web.Hosting.SignIn;
 
 namespace PropertyCare.Web.Hosting;
 
@@ -49,7 +50,11 @@ public static class WebServices
             o.SlidingExpiration = true;
             // Sign-in lifetimes follow the real clock, not the business clock (which the e2e tests move).
             o.TimeProvider = TimeProvider.System;
+            // Signing in on the login page redirects to its ReturnUrl as typed: percent-encode it (Kestrel refuses
+            // a Location header with Chinese characters in it, which answered HTTP 500).
+            o.Events.OnRedirectToReturnUrl = ctx => { ctx.Response.Redirect(AccountEndpoints.SafeLocal(ctx.RedirectUri)); return Task.CompletedTask; };
         });
+        services.AddSignInDoor(config);
         // Sessions of disabled users or changed passwords end within this interval.
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
