@@ -99,6 +99,7 @@ public static class DependencyInjection
         {
             await db.Database.MigrateAsync(ct);
             if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await Auditing.StoredHistoryMasking.RunAsync(db, ct);
         }
         using var scope = services.CreateScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<AppRole>>();

@@ -57,6 +57,7 @@ public sealed class OwnerService(IDbContextFactory<AppDbContext> dbFactory, Tena
         {
             ProjectId = projectId, Kind = SensitiveAccessKind.Export, EntityType = nameof(Owner), EntityId = ownerId,
             Field = full ? "print-full" : "print-masked", Detail = "业主信息登记表", At = DateTime.UtcNow, UserId = user.UserId, UserName = user.DisplayName,
+            ClientIp = tenant.ClientIp,
         });
         await db.SaveChangesAsync(ct);
         return new OwnerSheet(tenant.Project!.Company?.Name ?? "", tenant.Project.Name, view,
@@ -85,7 +86,7 @@ public sealed class OwnerService(IDbContextFactory<AppDbContext> dbFactory, Tena
         db.SensitiveAccesses.Add(new SensitiveAccess
         {
             ProjectId = projectId, Kind = SensitiveAccessKind.Reveal, EntityType = field.EntityType(), EntityId = recordId,
-            Field = field.ToString(), At = DateTime.UtcNow, UserId = user.UserId, UserName = user.DisplayName,
+            Field = field.ToString(), At = DateTime.UtcNow, UserId = user.UserId, UserName = user.DisplayName, ClientIp = tenant.ClientIp,
         });
         await db.SaveChangesAsync(ct);
         return value;
