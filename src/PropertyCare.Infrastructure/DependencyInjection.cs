@@ -29,6 +29,7 @@ public static class DependencyInjection
         PrepareSqliteFolder(connection);
         services.AddSingleton(new DbContextOptionsBuilder<AppDbContext>()
             .UseSqlite(connection, o => o.CommandTimeout(30))
+            .AddInterceptors(new SecureDeleteInterceptor())
             .Options);
         services.AddScoped<TenantContext>();
         services.AddScoped<TenantAccessor>();
