@@ -49,5 +49,4 @@ public sealed class DatabaseFilePrivacyTests
     private static byte[] Wal(AppServices app) => File.Exists(app.DatabaseFile + "-wal") ? File.ReadAllBytes(app.DatabaseFile + "-wal") : [];
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
-
 }
