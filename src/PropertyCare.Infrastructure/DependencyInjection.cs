@@ -29,6 +29,7 @@ public static class DependencyInjection
         PrepareSqliteFolder(connection);
         services.AddSingleton(new DbContextOptionsBuilder<AppDbContext>()
             .UseSqlite(connection, o => o.CommandTimeout(30))
+            .AddInterceptors(new SecureDeleteInterceptor())
             .Options);
         services.AddScoped<TenantContext>();
         services.AddScoped<TenantAccessor>();
@@ -105,6 +106,7 @@ public static class DependencyInjection
         {
             await db.Database.MigrateAsync(ct);
             if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await Auditing.StoredHistoryMasking.RunAsync(db, ct);
         }
         using var scope = services.CreateScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<AppRole>>();

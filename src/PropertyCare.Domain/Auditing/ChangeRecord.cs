@@ -37,6 +37,9 @@ public class SensitiveAccess : ITenantOwned
     public DateTime At { get; set; }
     public string UserId { get; set; } = "";
     public string UserName { get; set; } = "";
+    /// <summary>Where the session that did it was connected from (IPv4 or IPv6), so a reveal made with a
+    /// borrowed or stolen sign-in can be told from the person's own; null for rows written before this was kept.</summary>
+    public string? ClientIp { get; set; }
 }
 
 public enum SensitiveAccessKind { Reveal = 0, Export = 1 }

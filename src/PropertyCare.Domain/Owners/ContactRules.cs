@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PropertyCare.Domain.Common;
 
 namespace PropertyCare.Domain.Owners;
 
@@ -55,4 +56,12 @@ public static partial class ContactRules
         if (id.Length <= 6) return new string('*', id.Length);
         return id[..4] + new string('*', id.Length - 8) + id[^4..];
     }
+
+    /// <summary>The mask for a field marked <see cref="SensitiveAttribute"/>; masking a masked value changes nothing,
+    /// so stored history can be masked again safely.</summary>
+    public static string Mask(SensitiveKind kind, string? value) => kind switch
+    {
+        SensitiveKind.IdNumber => MaskIdNumber(value),
+        _ => MaskPhone(value),
+    };
 }

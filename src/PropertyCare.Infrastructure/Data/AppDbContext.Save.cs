@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PropertyCare.Domain.Auditing;
 using PropertyCare.Domain.Common;
+using PropertyCare.Domain.Owners;
 using PropertyCare.Infrastructure.Tenancy;
 
 namespace PropertyCare.Infrastructure.Data;
@@ -104,6 +105,9 @@ public partial class AppDbContext
             if (action == ChangeAction.Updated && (!p.IsModified || old == @new)) continue;
             if (old == null && @new == null) continue;
             var kind = p.Metadata.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>()?.Kind;
+            // 个人信息保护: history is kept for years and goes into every backup, so it never holds a full phone or
+            // ID number — only the mask the owner pages show. The change itself is compared above on the full values.
+            if (kind is { } k) { old = old == null ? null : ContactRules.Mask(k, old); @new = @new == null ? null : ContactRules.Mask(k, @new); }
             result.Add(new FieldChange(name, old, @new, kind));
         }
         return result;

@@ -41,6 +41,7 @@ public sealed class OwnerExportService(IDbContextFactory<AppDbContext> dbFactory
         {
             ProjectId = projectId, Kind = SensitiveAccessKind.Export, EntityType = nameof(Owner), Field = full ? "full" : "masked",
             Detail = $"{query.Describe()}; rows={rows.Count}", At = DateTime.UtcNow, UserId = user.UserId, UserName = user.DisplayName,
+            ClientIp = tenant.ClientIp,
         });
         await db.SaveChangesAsync(ct);
         return XlsxWriter.Write(header, rows.Select(r => (IReadOnlyList<string>)r), chinese ? "业主档案" : "Owners");

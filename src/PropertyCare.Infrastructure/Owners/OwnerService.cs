@@ -3,6 +3,7 @@ using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Auditing;
 using PropertyCare.Domain.Common;
 using PropertyCare.Domain.Owners;
+using PropertyCare.Infrastructure.Auditing;
 using PropertyCare.Infrastructure.Data;
 using PropertyCare.Infrastructure.Tenancy;
 
@@ -57,6 +58,7 @@ public sealed class OwnerService(IDbContextFactory<AppDbContext> dbFactory, Tena
         {
             ProjectId = projectId, Kind = SensitiveAccessKind.Export, EntityType = nameof(Owner), EntityId = ownerId,
             Field = full ? "print-full" : "print-masked", Detail = "业主信息登记表", At = DateTime.UtcNow, UserId = user.UserId, UserName = user.DisplayName,
+            ClientIp = tenant.ClientIp,
         });
         await db.SaveChangesAsync(ct);
         return new OwnerSheet(tenant.Project!.Company?.Name ?? "", tenant.Project.Name, view,
@@ -85,7 +87,7 @@ public sealed class OwnerService(IDbContextFactory<AppDbContext> dbFactory, Tena
         db.SensitiveAccesses.Add(new SensitiveAccess
         {
             ProjectId = projectId, Kind = SensitiveAccessKind.Reveal, EntityType = field.EntityType(), EntityId = recordId,
-            Field = field.ToString(), At = DateTime.UtcNow, UserId = user.UserId, UserName = user.DisplayName,
+            Field = field.ToString(), At = DateTime.UtcNow, UserId = user.UserId, UserName = user.DisplayName, ClientIp = tenant.ClientIp,
         });
         await db.SaveChangesAsync(ct);
         return value;
@@ -127,12 +129,17 @@ public sealed class OwnerService(IDbContextFactory<AppDbContext> dbFactory, Tena
         var owner = await db.Owners.Include(o => o.Ownerships).Include(o => o.Members).Include(o => o.EmergencyContacts)
             .FirstOrDefaultAsync(o => o.Id == ownerId, ct) ?? throw new RecordNotFoundException();
         if (owner.Version != expectedVersion) throw new ConcurrencyConflictException();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Removed one by one (not by cascade in the database) so each removal is kept in history.
         db.RemoveRange(owner.Ownerships);
         db.RemoveRange(owner.Members);
         db.RemoveRange(owner.EmergencyContacts);
         db.Owners.Remove(owner);
         await db.SaveChangesAsync(ct);
+        // 个人信息保护: the history keeps that the owner existed and was deleted, no longer who they were.
+        await PersonalDataScrub.ForgetOwnerAsync(db, owner, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     public async Task LinkUnitAsync(int ownerId, int unitId, CancellationToken ct = default)
@@ -191,11 +198,15 @@ public sealed class OwnerService(IDbContextFactory<AppDbContext> dbFactory, Tena
     {
         tenant.RequireProject(Permissions.OwnersWrite);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        object person = kind == PersonKind.HouseholdMember
-            ? await db.HouseholdMembers.FirstOrDefaultAsync(x => x.Id == personId, ct) ?? throw new RecordNotFoundException()
-            : await db.EmergencyContacts.FirstOrDefaultAsync(x => x.Id == personId, ct) ?? throw new RecordNotFoundException();
-        db.Remove(person);
+        (object Entity, string Type, string Name, string? Phone) person = kind == PersonKind.HouseholdMember
+            ? await db.HouseholdMembers.FirstOrDefaultAsync(x => x.Id == personId, ct) is { } m ? (m, nameof(HouseholdMember), m.Name, m.Phone) : throw new RecordNotFoundException()
+            : await db.EmergencyContacts.FirstOrDefaultAsync(x => x.Id == personId, ct) is { } c ? (c, nameof(EmergencyContact), c.Name, c.Phone) : throw new RecordNotFoundException();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Remove(person.Entity);
         await db.SaveChangesAsync(ct);
+        await PersonalDataScrub.ForgetPersonAsync(db, person.Type, personId, person.Name, person.Phone, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 }
 

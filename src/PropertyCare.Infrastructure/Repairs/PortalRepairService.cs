@@ -47,7 +47,11 @@ public sealed class PortalRepairService(IDbContextFactory<AppDbContext> dbFactor
         var me = Me();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var o = await db.RepairOrders.AsNoTracking().FirstOrDefaultAsync(x => x.Id == orderId && x.OwnerId == me, ct) ?? throw new RecordNotFoundException();
-        return await RepairQueries.DetailAsync(db, o, fullPhone: true, tenant.Project!, ct);
+        // The desk may have entered someone else as the contact (a tenant, a relative): their number is theirs, so the
+        // owner sees it masked like the desk does. The owner's own numbers are shown as they are.
+        var mine = await db.Owners.Where(x => x.Id == me).Select(x => new { x.Phone, x.Phone2 }).FirstOrDefaultAsync(ct);
+        var own = o.ContactPhone == null || (mine != null && (o.ContactPhone == mine.Phone || o.ContactPhone == mine.Phone2));
+        return await RepairQueries.DetailAsync(db, o, fullPhone: own, tenant.Project!, ct);
     }
 
     public async Task<(int Id, string Number)> SubmitAsync(int unitId, string category, string description, RepairUrgency urgency, string? preferredTime,

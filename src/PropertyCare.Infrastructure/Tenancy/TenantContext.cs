@@ -12,6 +12,10 @@ public sealed class TenantContext
     public Project? Project { get; private set; }
     public int? ProjectId => Project?.Id;
 
+    /// <summary>The address the signed-in session connects from, set by the web host when the circuit (or request)
+    /// starts: in Blazor Server the HTTP request is gone once the circuit runs, so it is captured then. Null in jobs.</summary>
+    public string? ClientIp { get; set; }
+
     public void SetUser(UserIdentity? user)
     {
         if (User?.UserId != user?.UserId) Project = null;

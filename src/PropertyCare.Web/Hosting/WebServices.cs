@@ -30,6 +30,7 @@ public static class WebServices
         // MudBlazor ships English texts only; ours answer in Chinese (every key it asks for) and fall back to English.
         services.AddTransient<MudBlazor.MudLocalizer, Components.MudTexts>();
         services.AddScoped<Components.BrowserDownload>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ClientIpCircuitHandler>();
         services.AddHttpContextAccessor();
         services.AddLocalization();
         // Chinese text is written as-is into pages instead of as &#x…; escapes.

@@ -31,7 +31,8 @@ public sealed class OwnerServiceTests : IDisposable
         var record = ctx.ChangeRecords.Where(c => c.EntityType == nameof(Owner) && c.EntityId == seeded.Owner.Id && c.Action == ChangeAction.Updated).Single();
         Assert.Equal(("u-ServiceDesk", "测试用户"), (record.UserId, record.UserName));
         var phone = record.Changes.Single(c => c.Field == "Phone");
-        Assert.Equal(("13800138000", "13912345678", (SensitiveKind?)SensitiveKind.Phone), (phone.Old, phone.New, phone.Sensitive));
+        // 个人信息保护: history keeps the masks, never the full numbers (PersonalDataTests reads the raw rows).
+        Assert.Equal(("138****8000", "139****5678", (SensitiveKind?)SensitiveKind.Phone), (phone.Old, phone.New, phone.Sensitive));
         Assert.Equal(("张伟", "张伟明"), (record.Changes.Single(c => c.Field == "Name").Old, record.Changes.Single(c => c.Field == "Name").New));
         Assert.DoesNotContain(record.Changes, c => c.Field is "IdNumber" or "Version");
     }

@@ -31,6 +31,7 @@ internal sealed class SensitiveAccessMapping : IEntityTypeConfiguration<Sensitiv
         b.Property(x => x.Field).HasMaxLength(50);
         b.Property(x => x.Detail).HasMaxLength(500);
         b.Property(x => x.UserName).HasMaxLength(50);
+        b.Property(x => x.ClientIp).HasMaxLength(45);
         b.HasIndex(x => new { x.ProjectId, x.At });
     }
 }

@@ -1,0 +1,203 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PropertyCare.Domain.Access;
+using PropertyCare.Domain.Auditing;
+using PropertyCare.Domain.Common;
+using PropertyCare.Domain.Notifications;
+using PropertyCare.Domain.Owners;
+using PropertyCare.Infrastructure.Auditing;
+using PropertyCare.Infrastructure.Owners;
+using PropertyCare.Infrastructure.Tests.Support;
+
+namespace PropertyCare.Infrastructure.Tests.Owners;
+
+/// <summary>个人信息保护: what a backup of the database gives away about a person. Read as an attacker holding the file
+/// would: raw rows, not through the services that mask on the way out.</summary>
+public sealed class PersonalDataTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+
+    private const string OwnerPhone = "13912345678", OwnerPhone2 = "13698765432", NewPhone = "13588889999";
+    private const string MemberPhone = "13711112222", ContactPhone = "13633334444", MemberPhone2 = "18655556666";
+    private static readonly string OwnerId = Id("11010519850307123"), NewId = Id("51010419900101876");
+
+    private static string Id(string first17) => first17 + ContactRules.ResidentIdCheckDigit(first17);
+
+    private OwnerService Owners(string? ip = null)
+    {
+        var t = _db.Tenant(_db.A1, Roles.ProjectManager, userId: "u-manager");
+        t.ClientIp = ip;
+        return new OwnerService(_db.Factory(t), t);
+    }
+
+    private async Task<int> CreateOwnerAsync(string name = "欧阳娜娜")
+    {
+        var unit = _db.SeedOwner(_db.A1, room: "0808", name: "原业主", phone: "13000000001").Unit;
+        return await Owners().CreateAsync(new OwnerDetails(name, IdDocumentType.ResidentIdCard, OwnerId, OwnerPhone, OwnerPhone2, "nana@example.cn",
+            ContactPreference.Phone, null, "腿脚不便，请先电话联系"), [unit.Id]);
+    }
+
+    [Fact]
+    public async Task History_rows_in_the_database_hold_no_full_phone_or_id_number_after_create_update_and_delete()
+    {
+        var owner = await CreateOwnerAsync();
+        var o = await Owners().GetAsync(owner);
+        await Owners().UpdateAsync(owner, o.Version, new OwnerDetails("欧阳娜娜", IdDocumentType.ResidentIdCard, NewId, NewPhone, null, null, ContactPreference.Phone, null, null));
+        await Owners().SavePersonAsync(PersonKind.HouseholdMember, owner, null, "欧阳小明", "儿子", MemberPhone);
+        await Owners().SavePersonAsync(PersonKind.EmergencyContact, owner, null, "李大为", "朋友", ContactPhone);
+        var member = (await Owners().GetAsync(owner)).Members.Single();
+        await Owners().SavePersonAsync(PersonKind.HouseholdMember, owner, member.Id, "欧阳小明", "儿子", MemberPhone2);
+
+        var history = RawTable("ChangeRecords");
+        foreach (var full in new[] { OwnerPhone, OwnerPhone2, NewPhone, MemberPhone, ContactPhone, MemberPhone2, OwnerId, NewId })
+            Assert.DoesNotContain(full, history);
+        // The masked values are what history keeps, so the page still shows that the number changed, and to what mask.
+        Assert.Contains("139****5678", history);
+        Assert.Contains("135****9999", history);
+        Assert.Contains("5101**********" + NewId[^4..], history);
+        Assert.Contains("186****6666", history);
+
+        var contact = (await Owners().GetAsync(owner)).EmergencyContacts.Single();
+        await Owners().RemovePersonAsync(PersonKind.EmergencyContact, contact.Id);
+        await Owners().DeleteAsync(owner, (await Owners().GetAsync(owner)).Version);
+        history = RawTable("ChangeRecords");
+        foreach (var full in new[] { OwnerPhone, OwnerPhone2, NewPhone, MemberPhone, ContactPhone, MemberPhone2, OwnerId, NewId })
+            Assert.DoesNotContain(full, history);
+    }
+
+    [Fact]
+    public async Task Deleting_an_owner_leaves_no_name_phone_or_id_of_theirs_in_history_or_the_access_log()
+    {
+        var owner = await CreateOwnerAsync("欧阳娜娜");
+        await Owners().SavePersonAsync(PersonKind.HouseholdMember, owner, null, "欧阳小明", "儿子", MemberPhone);
+        await Owners().SavePersonAsync(PersonKind.EmergencyContact, owner, null, "李大为", "朋友", ContactPhone);
+        // The trail an attacker would look for: a reveal, a printed sheet, and an export searched by her name and number.
+        await Owners().RevealAsync(SensitiveField.OwnerIdNumber, owner);
+        await Owners().SheetAsync(owner);
+        var t = _db.Tenant(_db.A1, Roles.ProjectManager);
+        await new OwnerExportService(_db.Factory(t), t).ExportAsync(new OwnerListQuery(Search: "欧阳娜娜"), chinese: true);
+        await new OwnerExportService(_db.Factory(t), t).ExportAsync(new OwnerListQuery(Search: OwnerPhone), chinese: true);
+        await using (var db = _db.Db(t))
+        {
+            db.OutboxMessages.Add(OutboxMessage.Create(Channel.Sms, OwnerPhone, "验证码", "欧阳娜娜您好，验证码 246810", "otp-1", DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains(Json("欧阳娜娜"), RawTable("ChangeRecords"));
+        Assert.Contains("欧阳娜娜", RawTable("SensitiveAccesses"));
+
+        await Owners().DeleteAsync(owner, (await Owners().GetAsync(owner)).Version);
+
+        var everything = RawTable("ChangeRecords") + RawTable("SensitiveAccesses") + RawTable("OutboxMessages");
+        foreach (var personal in new[] { "欧阳娜娜", "欧阳小明", "李大为", "nana@example.cn", "腿脚不便", OwnerPhone, OwnerPhone2, MemberPhone, ContactPhone, OwnerId,
+                     "139****5678", "136****5432", "137****2222", "136****4444", "1101**********" + OwnerId[^4..] })
+        {
+            Assert.DoesNotContain(personal, everything);
+            Assert.DoesNotContain(Json(personal), everything);
+        }
+        // What happened stays: the owner and their people were created and deleted, and the logs keep their lines.
+        await using var check = _db.Db(_db.Tenant(_db.A1));
+        var records = check.ChangeRecords.Where(c => (c.EntityType == nameof(Owner) && c.EntityId == owner) || c.ParentId == owner).ToList();
+        Assert.Contains(records, r => r.EntityType == nameof(Owner) && r.Action == ChangeAction.Deleted
+            && r.Changes.Single(c => c.Field == "Name").Old == $"已删除业主 #{owner}");
+        Assert.Contains(records, r => r.EntityType == nameof(HouseholdMember) && r.Action == ChangeAction.Created
+            && r.Changes.Single(c => c.Field == "Relation").New == "儿子" && r.Changes.Single(c => c.Field == "Name").New!.StartsWith("已删除家庭成员 #"));
+        Assert.Contains(records, r => r.EntityType == nameof(Owner) && r.Action == ChangeAction.Created && r.Changes.Any(c => c.Field == "Phone" && c.New == null));
+        Assert.Equal(4, check.SensitiveAccesses.Count());
+        Assert.Contains(check.SensitiveAccesses.ToList(), a => a.Detail?.Contains($"search=已删除业主 #{owner}") == true);
+        Assert.Empty(check.OutboxMessages); // the unsent code goes: nobody is there to receive it
+    }
+
+    [Fact]
+    public async Task Removing_a_household_member_anonymises_that_member_and_leaves_the_owner_alone()
+    {
+        var owner = await CreateOwnerAsync("欧阳娜娜");
+        await Owners().SavePersonAsync(PersonKind.HouseholdMember, owner, null, "欧阳小明", "儿子", MemberPhone);
+        var member = (await Owners().GetAsync(owner)).Members.Single();
+
+        await Owners().RemovePersonAsync(PersonKind.HouseholdMember, member.Id);
+
+        var history = RawTable("ChangeRecords");
+        Assert.DoesNotContain(Json("欧阳小明"), history);
+        Assert.DoesNotContain("137****2222", history);
+        Assert.Contains(Json("欧阳娜娜"), history);
+        await using var check = _db.Db(_db.Tenant(_db.A1));
+        Assert.Equal(2, check.ChangeRecords.Count(c => c.EntityType == nameof(HouseholdMember) && c.EntityId == member.Id));
+    }
+
+    [Fact]
+    public async Task Full_numbers_kept_by_an_earlier_build_are_masked_in_place_at_start_once()
+    {
+        var owner = _db.SeedOwner(_db.A1).Owner;
+        await using (var db = _db.Db(null))
+        {
+            // A row as the previous build wrote it: full numbers, next to a value that is not personal.
+            var old = JsonSerializer.Serialize(new List<FieldChange>
+            {
+                new("Phone", "13800138000", "13912345678", SensitiveKind.Phone),
+                new("IdNumber", null, OwnerId, SensitiveKind.IdNumber),
+                new("Phone2", "", null, SensitiveKind.Phone),
+                new("Notes", null, "13912345678 是她女儿的号码"),
+            });
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO "ChangeRecords" ("ProjectId","EntityType","EntityId","Action","At","UserName","Changes") VALUES ({_db.A1.Id}, 'Owner', {owner.Id}, 1, '2025-01-01 00:00:00', '老版本', {old})
+                """);
+            Assert.Equal(1, await StoredHistoryMasking.RunAsync(db));
+            Assert.Equal(0, await StoredHistoryMasking.RunAsync(db));
+        }
+        await using var check = _db.Db(_db.Tenant(_db.A1));
+        var record = check.ChangeRecords.Single(c => c.UserName == "老版本");
+        Assert.Equal(
+            new FieldChange[] { new("Phone", "138****8000", "139****5678", SensitiveKind.Phone), new("IdNumber", null, "1101**********" + OwnerId[^4..], SensitiveKind.IdNumber),
+                new("Phone2", "", null, SensitiveKind.Phone), new("Notes", null, "13912345678 是她女儿的号码") },
+            record.Changes);
+        Assert.DoesNotContain("13800138000", RawTable("ChangeRecords"));
+    }
+
+    [Fact]
+    public async Task A_reveal_a_print_and_an_export_say_from_which_address_the_session_made_them()
+    {
+        var owner = await CreateOwnerAsync();
+        await Owners(ip: "203.0.113.7").RevealAsync(SensitiveField.OwnerPhone, owner);
+        await Owners(ip: "2001:db8::5").SheetAsync(owner);
+        var t = _db.Tenant(_db.A1, Roles.ProjectManager, userId: "u-exporter");
+        t.ClientIp = "198.51.100.9";
+        await new OwnerExportService(_db.Factory(t), t).ExportAsync(new OwnerListQuery(), chinese: true);
+
+        await using var check = _db.Db(_db.Tenant(_db.A1));
+        var log = check.SensitiveAccesses.OrderBy(a => a.Id).Select(a => a.UserId + "@" + a.ClientIp).ToList();
+        Assert.Equal(new[] { "u-manager@203.0.113.7", "u-manager@2001:db8::5", "u-exporter@198.51.100.9" }, log);
+    }
+
+    [Fact]
+    public void Every_phone_and_id_number_of_a_record_with_history_is_marked_sensitive()
+    {
+        var unmarked = typeof(Owner).Assembly.GetTypes().Where(t => typeof(IHasHistory).IsAssignableFrom(t) && t.IsClass)
+            .SelectMany(t => t.GetProperties().Select(p => (Type: t, Property: p)))
+            .Where(x => x.Property.PropertyType == typeof(string) && (x.Property.Name.Contains("Phone") || x.Property.Name.Contains("IdNumber") || x.Property.Name.Contains("Mobile")))
+            .Where(x => x.Property.GetCustomAttribute<SensitiveAttribute>() == null)
+            .Select(x => $"{x.Type.Name}.{x.Property.Name}").ToList();
+        Assert.Empty(unmarked);
+    }
+
+    /// <summary>Every row of the table as the file holds it.</summary>
+    private string RawTable(string table)
+    {
+        using var db = _db.Db(null);
+        using var c = new SqliteConnection(db.Database.GetConnectionString() + ";Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT * FROM \"{table}\"";
+        using var r = cmd.ExecuteReader();
+        var text = new System.Text.StringBuilder();
+        while (r.Read())
+            for (var i = 0; i < r.FieldCount; i++) text.Append(r.IsDBNull(i) ? "" : r.GetValue(i).ToString()).Append('|');
+        return text.ToString();
+    }
+
+    /// <summary>How the history's JSON column stores text (non-ASCII escaped), so a search cannot miss it.</summary>
+    private static string Json(string s) => JsonEncodedText.Encode(s).ToString();
+
+    public void Dispose() => _db.Dispose();
+}
