@@ -130,14 +130,19 @@ public sealed class OwnerCodes(IServiceScopeFactory scopes, AccountAudit audit, 
         if (rules.Count > 0) throw AccountRules.FromIdentity(rules);
 
         var entered = code!.Trim();
+        // The store's context: the code, the password, the lockout and the audit are saved together or not at all.
+        var db = sp.GetRequiredService<AppDbContext>();
         if (user is not { IsActive: true })
         {
             hasher.VerifyHashedPassword(Nobody, NobodyHash.Value, entered);
+            if (user != null)
+            {
+                audit.Add(db, AccountAction.CredentialRefused, user, targetIsOwner: true, "验证码：账号已停用");
+                await db.SaveChangesAsync(ct);
+            }
             throw Refused();
         }
 
-        // The store's context: the code, the password, the lockout and the audit are saved together or not at all.
-        var db = sp.GetRequiredService<AppDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var live = await db.OneTimeCodes.Where(c => c.UserId == user.Id && c.UsedAt == null && c.ExpiresAt > now && c.FailedAttempts < MaxFailedAttempts)
@@ -158,9 +163,11 @@ public sealed class OwnerCodes(IServiceScopeFactory scopes, AccountAudit audit, 
         foreach (var c in live.Where(c => c != match)) c.ExpiresAt = now;
         user.MustChangePassword = false;
         user.TemporaryPasswordExpiresAt = null;
-        // A reset token (not the old password) sets the new one; it also renews the security stamp, which ends the
-        // account's other sessions at their next revalidation.
-        var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password!);
+        // Remove + add (not a reset token: making one may write a Data Protection key on another connection, which
+        // this open transaction would block). Both renew the security stamp, which ends the account's other
+        // sessions at their next revalidation.
+        var result = await users.RemovePasswordAsync(user);
+        if (result.Succeeded) result = await users.AddPasswordAsync(user, password!);
         if (!result.Succeeded) throw AccountRules.FromIdentity(result.Errors);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
