@@ -192,6 +192,7 @@ public sealed class OwnerCodes(IServiceScopeFactory scopes, AccountAudit audit, 
 /// <summary>What the desk is told after a code went out: the masked number and how long the code is valid.</summary>
 public sealed record OneTimeCodeSent(string MaskedMobile, TimeSpan ValidFor)
 {
-    public Text Message => new($"验证码已发送至 {MaskedMobile}（{ValidFor.TotalHours:0} 小时内有效）",
-        $"A code was sent to {MaskedMobile} (valid for {ValidFor.TotalHours:0} hours)");
+    public Text Message => ValidFor.TotalHours >= 1
+        ? new($"验证码已发送至 {MaskedMobile}（{ValidFor.TotalHours:0} 小时内有效）", $"A code was sent to {MaskedMobile} (valid for {ValidFor.TotalHours:0} hours)")
+        : new($"验证码已发送至 {MaskedMobile}（{ValidFor.TotalMinutes:0} 分钟内有效）", $"A code was sent to {MaskedMobile} (valid for {ValidFor.TotalMinutes:0} minutes)");
 }
