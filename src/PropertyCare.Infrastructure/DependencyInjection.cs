@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<Owners.Import.OwnerImportService>();
         services.AddScoped<OwnerPortalService>();
         services.AddScoped<OwnerAccountService>();
+        services.AddScoped<OwnerCodes>();
         services.AddScoped<StaffService>();
         services.AddScoped<Accounts.ClientAddress>();
         services.AddScoped<Accounts.AccountAudit>();

@@ -24,6 +24,17 @@ public sealed class AccessibilityTests(AppServer app)
     }
 
     [Fact]
+    public async Task Owner_code_page_has_no_serious_violations()
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/code");
+        await page.WaitForSelectorAsync("#code", Visible);
+        await AssertNoSeriousAsync(page, "owner code");
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Desk_pages_have_no_serious_violations()
     {
         var ownerId = app.Query("SELECT Id FROM Owners WHERE ProjectId = 1 ORDER BY Id LIMIT 1", r => r.GetInt32(0));

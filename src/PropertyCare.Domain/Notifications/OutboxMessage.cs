@@ -27,8 +27,11 @@ public class OutboxMessage : ITenantOwned
     public DateTime? SentAt { get; private set; }
     public string? SentBy { get; private set; }
     public string? LastError { get; private set; }
+    /// <summary>The body carries a credential (a one-time code): the 发件箱 page never shows it, and it is
+    /// erased once sent (or failed for good), so neither the desk nor a database backup can read it later.</summary>
+    public bool Confidential { get; private set; }
 
-    public static OutboxMessage Create(Channel channel, string recipient, string subject, string body, string dedupKey, DateTime now)
+    public static OutboxMessage Create(Channel channel, string recipient, string subject, string body, string dedupKey, DateTime now, bool confidential = false)
     {
         var e = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(recipient)) e.Add(new(nameof(Recipient), new("缺少收件人", "Recipient is required")));
@@ -38,7 +41,7 @@ public class OutboxMessage : ITenantOwned
         return new OutboxMessage
         {
             Channel = channel, Recipient = recipient.Trim(), Subject = subject.Trim(), Body = body.Trim(), DedupKey = dedupKey,
-            CreatedAt = now, NextAttemptAt = now, Status = OutboxStatus.Pending,
+            CreatedAt = now, NextAttemptAt = now, Status = OutboxStatus.Pending, Confidential = confidential,
         };
     }
 
@@ -52,6 +55,7 @@ public class OutboxMessage : ITenantOwned
         SentAt = now;
         SentBy = sender;
         LastError = null;
+        EraseIfConfidential();
     }
 
     /// <summary>Back-off doubles from one minute (1, 2, 4, 8 …); after <see cref="MaxAttempts"/> the message
@@ -61,15 +65,23 @@ public class OutboxMessage : ITenantOwned
         if (Status != OutboxStatus.Pending) throw new DomainException(new("该消息不在待发送状态", "The message is not waiting to be sent"));
         Attempts++;
         LastError = error.Length > 500 ? error[..500] : error;
-        if (Attempts >= MaxAttempts) Status = OutboxStatus.Failed;
+        if (Attempts >= MaxAttempts) { Status = OutboxStatus.Failed; EraseIfConfidential(); }
         else NextAttemptAt = now.AddMinutes(Math.Pow(2, Attempts - 1));
     }
 
     public void Retry(DateTime now)
     {
         if (Status != OutboxStatus.Failed) throw new DomainException(new("只能重试发送失败的消息", "Only failed messages can be retried"));
+        if (Confidential) throw new DomainException(new("验证码短信不能重发（内容已清除），请重新发送验证码", "A one-time code message cannot be resent (its text is erased); send a new code instead"));
         Status = OutboxStatus.Pending;
         Attempts = 0;
         NextAttemptAt = now;
+    }
+
+    /// <summary>The code is no use to anyone once delivered (or given up on); keeping it would only let whoever
+    /// reads the table later use it.</summary>
+    private void EraseIfConfidential()
+    {
+        if (Confidential) Body = "";
     }
 }

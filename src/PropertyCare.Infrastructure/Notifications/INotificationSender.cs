@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PropertyCare.Domain.Notifications;
 
 namespace PropertyCare.Infrastructure.Notifications;
@@ -13,11 +15,21 @@ public interface INotificationSender
 }
 
 /// <summary>No SMS or mail provider is reachable here. This sender "delivers" into the outbox itself:
-/// the message stays readable on the 发件箱 page, marked as sent by the demo outbox. Nothing leaves the system.</summary>
-public sealed class DemoOutboxSender : INotificationSender
+/// the message stays readable on the 发件箱 page, marked as sent by the demo outbox. Nothing leaves the system.
+/// A confidential message (a one-time code) is not readable on the page and its body is erased once sent, so a
+/// developer could never finish the owner's code flow; in the Development environment only, this sender writes
+/// such a message to the app log instead — standing in for the owner's phone. Never in any other environment.</summary>
+public sealed class DemoOutboxSender(ILogger<DemoOutboxSender> log, IHostEnvironment? env = null) : INotificationSender
 {
     public const string SenderName = "demo-outbox";
     public string Name => SenderName;
     public bool Handles(Channel channel) => true;
-    public Task SendAsync(OutboxMessage message, CancellationToken ct) => Task.CompletedTask;
+
+    public Task SendAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (message.Confidential && env?.IsDevelopment() == true)
+            log.LogInformation("Demo outbox (Development only) — confidential {Channel} to {Recipient}: {Body}",
+                message.Channel, Domain.Owners.ContactRules.MaskPhone(message.Recipient), message.Body);
+        return Task.CompletedTask;
+    }
 }

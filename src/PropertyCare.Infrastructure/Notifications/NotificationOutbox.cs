@@ -12,16 +12,19 @@ namespace PropertyCare.Infrastructure.Notifications;
 public sealed class NotificationOutbox(IDbContextFactory<AppDbContext> dbFactory, TenantContext tenant, TimeProvider clock)
 {
     /// <summary>Adds the message to <paramref name="db"/> (the caller's unit of work) unless one with the
-    /// same key exists — so the message is saved with the change that caused it, or not at all.</summary>
-    public async Task<bool> EnqueueAsync(AppDbContext db, Channel channel, string recipient, string subject, string body, string dedupKey, CancellationToken ct = default)
+    /// same key exists — so the message is saved with the change that caused it, or not at all.
+    /// <paramref name="confidential"/>: the body carries a credential; see <see cref="OutboxMessage.Confidential"/>.</summary>
+    public async Task<bool> EnqueueAsync(AppDbContext db, Channel channel, string recipient, string subject, string body, string dedupKey, CancellationToken ct = default, bool confidential = false)
     {
         if (tenant.ProjectId == null) throw new AccessDeniedException(new("请先选择项目", "Choose a project first"));
         if (await db.OutboxMessages.AnyAsync(m => m.DedupKey == dedupKey, ct)
             || db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.DedupKey == dedupKey)) return false;
-        db.OutboxMessages.Add(OutboxMessage.Create(channel, recipient, subject, body, dedupKey, clock.GetUtcNow().UtcDateTime));
+        db.OutboxMessages.Add(OutboxMessage.Create(channel, recipient, subject, body, dedupKey, clock.GetUtcNow().UtcDateTime, confidential));
         return true;
     }
 
+    /// <summary>The 发件箱 list. A confidential message's body (a one-time code) never leaves this method: the
+    /// page gets the row with an empty body and shows that the text is withheld.</summary>
     public async Task<Page<OutboxMessage>> ListAsync(OutboxStatus? status, int pageIndex, int pageSize, CancellationToken ct = default)
     {
         tenant.RequireProject(Permissions.StaffManage);
@@ -30,6 +33,8 @@ public sealed class NotificationOutbox(IDbContextFactory<AppDbContext> dbFactory
         if (status is { } s) q = q.Where(m => m.Status == s);
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(m => m.Id).Skip((Math.Max(1, pageIndex) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        // Not tracked, so blanking here changes nothing stored (a pending message still goes out with its code).
+        foreach (var m in items.Where(m => m.Confidential)) m.Body = "";
         return new Page<OutboxMessage>(items, total, pageIndex, pageSize);
     }
 

@@ -61,7 +61,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
                 {
                     if (sender == null) throw new InvalidOperationException($"No sender handles {m.Channel}.");
                     await sender.SendAsync(m, ct);
-                    m.MarkSent(now, sender.Name);
+                    m.MarkSent(now, sender.Name); // erases a confidential body (a one-time code), saved just below
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
