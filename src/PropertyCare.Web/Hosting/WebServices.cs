@@ -62,13 +62,9 @@ public static class WebServices
         });
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
-        // Behind the reverse proxy (infra/): trust its X-Forwarded-Proto so cookies are marked Secure under HTTPS.
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
-        });
+        // Behind the reverse proxy (infra/): trust its X-Forwarded-Proto so cookies are marked Secure under HTTPS —
+        // from the configured proxies only (loopback by default), never from any client.
+        services.Configure<ForwardedHeadersOptions>(o => ProxyTrust.Configure(o, config));
         services.AddScoped<Printing.FormPrinter>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
@@ -92,6 +88,7 @@ public static class WebServices
 
     public static void UsePropertyCare(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (app.Configuration.GetValue<bool>("PropertyCare:BehindProxy")) app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
