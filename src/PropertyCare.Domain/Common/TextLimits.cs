@@ -26,8 +26,10 @@ public static class TextLimits
     public const int PreferredTime = 50;
     /// <summary>Long descriptions: the repair problem, the work done, owner notes.</summary>
     public const int Description = 1000;
-    /// <summary>Reasons and remarks: return, close and cancel reasons, callback remarks, rating comments, materials.</summary>
+    /// <summary>Remarks: callback remarks, rating comments, materials.</summary>
     public const int Remark = 500;
+    /// <summary>Why an order is returned, cancelled or closed — the reason dialog's length.</summary>
+    public const int Reason = 200;
 
     /// <summary>Adds the bilingual field error when <paramref name="value"/> (trimmed) is longer than <paramref name="max"/>.</summary>
     public static void Check(List<FieldError> errors, string field, string? value, int max, string zhLabel, string enLabel)

@@ -127,7 +127,7 @@ public class RepairOrder : ITenantOwned, IHasHistory, IVersioned
         Require(RepairStatus.Dispatched, RepairStatus.Accepted, RepairStatus.Arrived);
         RequireTechnician(technicianId);
         if (string.IsNullOrWhiteSpace(reason)) throw new ValidationException([new(nameof(ReturnReason), new("请填写退单原因", "Give a reason for returning the order"))]);
-        if (reason.Trim().Length > TextLimits.Remark) throw new ValidationException([TextLimits.TooLong(nameof(ReturnReason), TextLimits.Remark, "退单原因", "Reason")]);
+        if (reason.Trim().Length > TextLimits.Reason) throw new ValidationException([TextLimits.TooLong(nameof(ReturnReason), TextLimits.Reason, "退单原因", "Reason")]);
         ReturnReason = reason.Trim();
         TechnicianId = null;
         TechnicianName = null;
@@ -154,7 +154,7 @@ public class RepairOrder : ITenantOwned, IHasHistory, IVersioned
     {
         Require(RepairStatus.Completed, RepairStatus.Rework);
         if (string.IsNullOrWhiteSpace(reason)) throw new ValidationException([new(nameof(CloseReason), new("请填写关闭原因", "Give a reason for closing"))]);
-        if (reason.Trim().Length > TextLimits.Remark) throw new ValidationException([TextLimits.TooLong(nameof(CloseReason), TextLimits.Remark, "关闭原因", "Reason")]);
+        if (reason.Trim().Length > TextLimits.Reason) throw new ValidationException([TextLimits.TooLong(nameof(CloseReason), TextLimits.Reason, "关闭原因", "Reason")]);
         CloseReason = reason.Trim();
         Status = RepairStatus.Closed;
     }
@@ -171,7 +171,7 @@ public class RepairOrder : ITenantOwned, IHasHistory, IVersioned
     {
         Require(RepairStatus.Registered, RepairStatus.Dispatched, RepairStatus.Returned);
         if (string.IsNullOrWhiteSpace(reason)) throw new ValidationException([new(nameof(CloseReason), new("请填写取消原因", "Give a reason for cancelling"))]);
-        if (reason.Trim().Length > TextLimits.Remark) throw new ValidationException([TextLimits.TooLong(nameof(CloseReason), TextLimits.Remark, "取消原因", "Reason")]);
+        if (reason.Trim().Length > TextLimits.Reason) throw new ValidationException([TextLimits.TooLong(nameof(CloseReason), TextLimits.Reason, "取消原因", "Reason")]);
         CloseReason = reason.Trim();
         Status = RepairStatus.Cancelled;
     }

@@ -69,9 +69,9 @@ public sealed class TextLimitTests
         ["emergency contact relation (new)"] = new((w, c) => Owners(w).SavePersonAsync(PersonKind.EmergencyContact, c.OwnerId, null, "李明", Over(TextLimits.Relation), "13900002222"), "Relation", TextLimits.Relation, People),
         ["work done (new)"] = new(async (w, c) => await w.Tech(w.A, c.TechId).CompleteAsync(c.OrderId, (await w.OrderAsync(w.A, c.OrderId)).Version, Over(TextLimits.Description), null, FeeKind.Free, null, []), "WorkDone", TextLimits.Description, Orders),
         ["materials (new)"] = new(async (w, c) => await w.Tech(w.A, c.TechId).CompleteAsync(c.OrderId, (await w.OrderAsync(w.A, c.OrderId)).Version, "更换阀芯", Over(TextLimits.Remark), FeeKind.Free, null, []), "Materials", TextLimits.Remark, Orders),
-        ["return reason (new)"] = new(async (w, c) => await w.Tech(w.A, c.TechId).ReturnAsync(c.OrderId, (await w.OrderAsync(w.A, c.OrderId)).Version, Over(TextLimits.Remark)), "ReturnReason", TextLimits.Remark, Orders),
-        ["cancel reason (new)"] = new(async (w, c) => await w.Desk(w.A).CancelAsync(c.NewOrderId, (await w.OrderAsync(w.A, c.NewOrderId)).Version, Over(TextLimits.Remark)), "CloseReason", TextLimits.Remark, Orders),
-        ["manager close reason (new)"] = new(async (w, c) => await w.Manager(w.A).CloseByManagerAsync(c.DoneOrderId, (await w.OrderAsync(w.A, c.DoneOrderId)).Version, Over(TextLimits.Remark)), "CloseReason", TextLimits.Remark, Orders),
+        ["return reason (new)"] = new(async (w, c) => await w.Tech(w.A, c.TechId).ReturnAsync(c.OrderId, (await w.OrderAsync(w.A, c.OrderId)).Version, Over(TextLimits.Reason)), "ReturnReason", TextLimits.Reason, Orders),
+        ["cancel reason (new)"] = new(async (w, c) => await w.Desk(w.A).CancelAsync(c.NewOrderId, (await w.OrderAsync(w.A, c.NewOrderId)).Version, Over(TextLimits.Reason)), "CloseReason", TextLimits.Reason, Orders),
+        ["manager close reason (new)"] = new(async (w, c) => await w.Manager(w.A).CloseByManagerAsync(c.DoneOrderId, (await w.OrderAsync(w.A, c.DoneOrderId)).Version, Over(TextLimits.Reason)), "CloseReason", TextLimits.Reason, Orders),
         ["project city (new)"] = new((w, c) => w.As(Roles.PlatformAdmin, w.A, "u-admin").GetRequiredService<PlatformAdminService>().CreateProjectAsync(w.A.CompanyId, "新项目", "NEW1", Over(TextLimits.City), "人民南路 1 号"), "City", TextLimits.City, Projects),
         ["project address (new)"] = new((w, c) => w.As(Roles.PlatformAdmin, w.A, "u-admin").GetRequiredService<PlatformAdminService>().CreateProjectAsync(w.A.CompanyId, "新项目", "NEW1", "成都", Over(TextLimits.Address)), "Address", TextLimits.Address, Projects),
         // limits that were already there, kept as the same numbers from TextLimits
@@ -121,7 +121,33 @@ public sealed class TextLimitTests
         var (unit, owner) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         await Owners(w).SavePersonAsync(PersonKind.HouseholdMember, owner, null, "李明", new string('亲', TextLimits.Relation), null);
         var (order, _) = await w.Desk(w.A).RegisterAsync(RepairWorld.Intake(unit), []);
-        await w.Desk(w.A).CancelAsync(order, (await w.OrderAsync(w.A, order)).Version, new string('因', TextLimits.Remark));
-        Assert.Equal(TextLimits.Remark, (await w.OrderAsync(w.A, order)).CloseReason!.Length);
+        await w.Desk(w.A).CancelAsync(order, (await w.OrderAsync(w.A, order)).Version, new string('因', TextLimits.Reason));
+        Assert.Equal(TextLimits.Reason, (await w.OrderAsync(w.A, order)).CloseReason!.Length);
+    }
+    [Fact]
+    public async Task A_full_length_close_reason_on_a_rework_order_still_closes_the_order_it_reworks()
+    {
+        // The parent's reason is composed ("返工单 … 经理关闭：" + the manager's text) and would pass the limit.
+        await using var w = await RepairWorld.CreateAsync();
+        var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
+        var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
+        var (id, _) = await w.Desk(w.A).RegisterAsync(RepairWorld.Intake(unit), []);
+        await w.DispatchAndCompleteAsync(w.A, id, tech);
+        w.Clock.Advance(TimeSpan.FromDays(1));
+        var calls = w.Callbacks(w.A);
+        var row = Assert.Single((await calls.WorklistAsync(CallbackBucket.DueToday, 1, 20)).Items);
+        var reworkNumber = await calls.RecordAnswerAsync(row.Id, row.Version,
+            new CallbackAnswer("张伟", ServiceAttitude.Good, true, true, Satisfaction.Dissatisfied, "仍在滴水"));
+        int reworkId;
+        await using (var db = w.Db(w.A)) reworkId = await db.RepairOrders.Where(o => o.Number == reworkNumber).Select(o => o.Id).SingleAsync();
+        await w.DispatchAndCompleteAsync(w.A, reworkId, tech);
+
+        await w.Manager(w.A).CloseByManagerAsync(reworkId, (await w.OrderAsync(w.A, reworkId)).Version, new string('因', TextLimits.Reason));
+
+        Assert.Equal(RepairStatus.Closed, (await w.OrderAsync(w.A, reworkId)).Status);
+        var parent = await w.OrderAsync(w.A, id);
+        Assert.Equal(RepairStatus.Closed, parent.Status);
+        Assert.Equal(TextLimits.Reason, parent.CloseReason!.Length);
+        Assert.StartsWith($"返工单 {reworkNumber} 经理关闭：", parent.CloseReason);
     }
 }
