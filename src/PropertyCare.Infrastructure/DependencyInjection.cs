@@ -58,7 +58,10 @@ public static class DependencyInjection
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
 
-        services.AddDataProtection().SetApplicationName("PropertyCare");
+        var dataProtection = services.AddDataProtection().SetApplicationName("PropertyCare");
+        // Keys encrypted at rest (KeyEncryption); without a certificate they are stored as before — the web host
+        // refuses that outside Development unless explicitly allowed (WebServices.AddPropertyCareEnvironment).
+        if (KeyEncryption.Certificate(config) is { } keyCertificate) dataProtection.ProtectKeysWithCertificate(keyCertificate);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DataProtectionKeyStore(sp.GetRequiredService<DbContextOptions<AppDbContext>>())));
 

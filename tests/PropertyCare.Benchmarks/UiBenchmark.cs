@@ -162,6 +162,8 @@ internal static class UiBenchmark
         psi.Environment["ASPNETCORE_URLS"] = baseUrl;
         psi.Environment["ConnectionStrings__Default"] = $"Data Source={db}";
         psi.Environment["PropertyCare__DemoData"] = "true";
+        // A throw-away database: its Data Protection keys need no encryption (Production refuses that unless told).
+        psi.Environment["PropertyCare__KeyEncryption__AllowUnencrypted"] = "true";
         var p = Process.Start(psi)!;
         p.OutputDataReceived += (_, _) => { };
         p.ErrorDataReceived += (_, _) => { };

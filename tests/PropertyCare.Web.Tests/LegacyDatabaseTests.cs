@@ -121,6 +121,8 @@ public sealed class LegacyDatabaseTests : IDisposable
             builder.UseEnvironment("Production");
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={db}");
             builder.UseSetting("PropertyCare:DemoData", "false");
+            // Production needs a key-encryption certificate; the fixture's keys were stored before there was one.
+            builder.UseSetting("PropertyCare:KeyEncryption:Certificate", TestCertificate.Pfx);
         }
     }
 }

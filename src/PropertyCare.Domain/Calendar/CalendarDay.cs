@@ -18,8 +18,8 @@ public class CalendarDay
     public static List<FieldError> Validate(DateOnly date, DayKind kind, string name)
     {
         var e = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 20)
-            e.Add(new(nameof(Name), new("请填写节日名称（不超过 20 字）", "Name the holiday (at most 20 characters)")));
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > TextLimits.Label)
+            e.Add(new(nameof(Name), new($"请填写节日名称（不超过 {TextLimits.Label} 字）", $"Name the holiday (at most {TextLimits.Label} characters)")));
         // A worked day only makes sense on a weekend, a day off only on a weekday or as part of a holiday run.
         if (kind == DayKind.Workday && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             e.Add(new(nameof(Date), new("调休上班日应为周六或周日", "A worked make-up day must be a Saturday or Sunday")));

@@ -6,7 +6,7 @@ namespace PropertyCare.Domain.Owners;
 /// for the edit form and for every imported row.</summary>
 public static class OwnerRules
 {
-    public const int NameMax = 50;
+    public const int NameMax = TextLimits.PersonName;
 
     public static List<FieldError> Validate(OwnerDetails d, bool isNew = false)
     {
@@ -37,14 +37,15 @@ public static class OwnerRules
                 e.Add(new(nameof(d.IdNumber), new("证件号码长度应为 5–30 位", "ID document number must be 5–30 characters")));
         }
 
-        if (!string.IsNullOrWhiteSpace(d.Email) && !ContactRules.IsValidEmail(d.Email.Trim()))
+        if (d.Email?.Trim().Length > TextLimits.Email)
+            e.Add(TextLimits.TooLong(nameof(d.Email), TextLimits.Email, "邮箱", "Email address"));
+        else if (!string.IsNullOrWhiteSpace(d.Email) && !ContactRules.IsValidEmail(d.Email.Trim()))
             e.Add(new(nameof(d.Email), new("邮箱格式不正确", "Invalid email address")));
         if (d.ContactPreference == ContactPreference.Email && string.IsNullOrWhiteSpace(d.Email))
             e.Add(new(nameof(d.Email), new("联系偏好为邮件时请填写邮箱", "An email address is needed when the preferred contact is email")));
         if (d.MoveInDate is { } m && m > DateOnly.FromDateTime(DateTime.UtcNow.AddYears(1)))
             e.Add(new(nameof(d.MoveInDate), new("入住日期不合理", "Move-in date is implausible")));
-        if (d.Notes is { Length: > 1000 })
-            e.Add(new(nameof(d.Notes), new("备注不能超过 1000 字", "Notes must be at most 1000 characters")));
+        TextLimits.Check(e, nameof(d.Notes), d.Notes, TextLimits.Description, "备注", "Notes");
         return e;
     }
 
@@ -54,6 +55,7 @@ public static class OwnerRules
         if (string.IsNullOrWhiteSpace(name)) e.Add(new("Name", new("请填写姓名", "Name is required")));
         else if (name.Trim().Length > NameMax) e.Add(new("Name", new($"姓名不能超过 {NameMax} 个字", $"Name must be at most {NameMax} characters")));
         if (string.IsNullOrWhiteSpace(relation)) e.Add(new("Relation", new("请填写与业主关系", "Relation to the owner is required")));
+        else TextLimits.Check(e, "Relation", relation, TextLimits.Relation, "与业主关系", "Relation");
         if (phoneRequired && string.IsNullOrWhiteSpace(phone)) e.Add(new("Phone", new("请填写联系电话", "Phone number is required")));
         else if (!string.IsNullOrWhiteSpace(phone) && !ContactRules.IsValidPhone(phone.Trim()))
             e.Add(new("Phone", new("电话号码格式不正确", "Invalid phone number")));

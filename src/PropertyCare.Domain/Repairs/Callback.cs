@@ -38,10 +38,10 @@ public sealed record CallbackAnswer(
     {
         var e = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(Respondent)) e.Add(new(nameof(Respondent), new("请填写受访人", "Who answered the call?")));
-        else if (Respondent.Trim().Length > 50) e.Add(new(nameof(Respondent), new("受访人不能超过 50 字", "At most 50 characters")));
+        else if (Respondent.Trim().Length > TextLimits.PersonName) e.Add(new(nameof(Respondent), new($"受访人不能超过 {TextLimits.PersonName} 字", $"At most {TextLimits.PersonName} characters")));
         if (!Enum.IsDefined(Satisfaction)) e.Add(new(nameof(Satisfaction), new("请选择满意度", "Choose the satisfaction")));
         if (!Enum.IsDefined(Attitude)) e.Add(new(nameof(Attitude), new("请选择服务态度", "Choose the service attitude")));
-        if (Remarks?.Trim().Length > 500) e.Add(new(nameof(Remarks), new("回访描述不能超过 500 字", "At most 500 characters")));
+        if (Remarks?.Trim().Length > TextLimits.Remark) e.Add(new(nameof(Remarks), new($"回访描述不能超过 {TextLimits.Remark} 字", $"At most {TextLimits.Remark} characters")));
         // The handbook asks that an unsatisfied answer is described, so the rework knows what to fix.
         if (Satisfaction.NeedsRework() && string.IsNullOrWhiteSpace(Remarks))
             e.Add(new(nameof(Remarks), new("不满意时请在回访描述中写明原因", "Describe why the owner is not satisfied")));
@@ -90,7 +90,7 @@ public class Callback : ITenantOwned, IHasHistory, IVersioned
     {
         RequirePending();
         if (outcome == CallOutcome.Answered) throw new ArgumentException("Use RecordAnswer for an answered call.", nameof(outcome));
-        if (remarks?.Trim().Length > 500) throw new ValidationException([new(nameof(Remarks), new("回访描述不能超过 500 字", "At most 500 characters"))]);
+        if (remarks?.Trim().Length > TextLimits.Remark) throw new ValidationException([new(nameof(Remarks), new($"回访描述不能超过 {TextLimits.Remark} 字", $"At most {TextLimits.Remark} characters"))]);
         Attempts++;
         LastOutcome = outcome;
         LastAttemptAt = atUtc;

@@ -17,7 +17,7 @@ public sealed record RepairIntake(
     string? ContactName = null,
     string? ContactPhone = null)
 {
-    public const int MaxDescription = 1000;
+    public const int MaxDescription = TextLimits.Description;
 
     public List<FieldError> Validate()
     {
@@ -26,12 +26,12 @@ public sealed record RepairIntake(
             e.Add(new("Location", new("请选择房屋或填写公共区域位置", "Choose a unit or describe the common-area location")));
         if (UnitId != null && !string.IsNullOrWhiteSpace(CommonArea))
             e.Add(new("Location", new("房屋与公共区域只能选其一", "Choose either a unit or a common area, not both")));
-        if (CommonArea?.Trim().Length > 100) e.Add(new("Location", new("位置不能超过 100 字", "At most 100 characters")));
+        if (CommonArea?.Trim().Length > TextLimits.Location) e.Add(new("Location", new($"位置不能超过 {TextLimits.Location} 字", $"At most {TextLimits.Location} characters")));
         if (string.IsNullOrWhiteSpace(Category)) e.Add(new(nameof(Category), new("请选择报修类别", "Choose a category")));
         if (string.IsNullOrWhiteSpace(Description)) e.Add(new(nameof(Description), new("请描述报修内容", "Describe the problem")));
-        else if (Description.Trim().Length > MaxDescription) e.Add(new(nameof(Description), new("报修内容不能超过 1000 字", "At most 1000 characters")));
-        if (PreferredTime?.Trim().Length > 50) e.Add(new(nameof(PreferredTime), new("预约时间不能超过 50 字", "At most 50 characters")));
-        if (ContactName?.Trim().Length > 50) e.Add(new(nameof(ContactName), new("联系人不能超过 50 字", "At most 50 characters")));
+        else if (Description.Trim().Length > MaxDescription) e.Add(new(nameof(Description), new($"报修内容不能超过 {MaxDescription} 字", $"At most {MaxDescription} characters")));
+        if (PreferredTime?.Trim().Length > TextLimits.PreferredTime) e.Add(new(nameof(PreferredTime), new($"预约时间不能超过 {TextLimits.PreferredTime} 字", $"At most {TextLimits.PreferredTime} characters")));
+        if (ContactName?.Trim().Length > TextLimits.PersonName) e.Add(new(nameof(ContactName), new($"联系人不能超过 {TextLimits.PersonName} 字", $"At most {TextLimits.PersonName} characters")));
         if (!string.IsNullOrWhiteSpace(ContactPhone) && !ContactRules.IsValidPhone(ContactPhone.Trim()))
             e.Add(new(nameof(ContactPhone), new("联系电话格式不正确", "Invalid phone number")));
         // A common-area request has no owner to call back, so the desk must leave a contact.

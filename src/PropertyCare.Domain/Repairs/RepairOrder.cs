@@ -107,6 +107,8 @@ public class RepairOrder : ITenantOwned, IHasHistory, IVersioned
         RequireTechnician(technicianId);
         var e = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(workDone)) e.Add(new(nameof(WorkDone), new("请填写维修内容", "Describe the work done")));
+        TextLimits.Check(e, nameof(WorkDone), workDone, TextLimits.Description, "维修内容", "Work done");
+        TextLimits.Check(e, nameof(Materials), materials, TextLimits.Remark, "材料", "Materials");
         if (fee == FeeKind.Paid && amount is not > 0) e.Add(new(nameof(FeeAmount), new("有偿维修请填写收费金额", "Enter the amount for paid work")));
         if (fee != FeeKind.Paid && amount is > 0) e.Add(new(nameof(FeeAmount), new("免费或保修维修不应收费", "Free or warranty work has no charge")));
         if (amount is < 0 or > 100000) e.Add(new(nameof(FeeAmount), new("收费金额无效", "Invalid amount")));
@@ -125,6 +127,7 @@ public class RepairOrder : ITenantOwned, IHasHistory, IVersioned
         Require(RepairStatus.Dispatched, RepairStatus.Accepted, RepairStatus.Arrived);
         RequireTechnician(technicianId);
         if (string.IsNullOrWhiteSpace(reason)) throw new ValidationException([new(nameof(ReturnReason), new("请填写退单原因", "Give a reason for returning the order"))]);
+        if (reason.Trim().Length > TextLimits.Reason) throw new ValidationException([TextLimits.TooLong(nameof(ReturnReason), TextLimits.Reason, "退单原因", "Reason")]);
         ReturnReason = reason.Trim();
         TechnicianId = null;
         TechnicianName = null;
@@ -151,6 +154,7 @@ public class RepairOrder : ITenantOwned, IHasHistory, IVersioned
     {
         Require(RepairStatus.Completed, RepairStatus.Rework);
         if (string.IsNullOrWhiteSpace(reason)) throw new ValidationException([new(nameof(CloseReason), new("请填写关闭原因", "Give a reason for closing"))]);
+        if (reason.Trim().Length > TextLimits.Reason) throw new ValidationException([TextLimits.TooLong(nameof(CloseReason), TextLimits.Reason, "关闭原因", "Reason")]);
         CloseReason = reason.Trim();
         Status = RepairStatus.Closed;
     }
@@ -167,6 +171,7 @@ public class RepairOrder : ITenantOwned, IHasHistory, IVersioned
     {
         Require(RepairStatus.Registered, RepairStatus.Dispatched, RepairStatus.Returned);
         if (string.IsNullOrWhiteSpace(reason)) throw new ValidationException([new(nameof(CloseReason), new("请填写取消原因", "Give a reason for cancelling"))]);
+        if (reason.Trim().Length > TextLimits.Reason) throw new ValidationException([TextLimits.TooLong(nameof(CloseReason), TextLimits.Reason, "取消原因", "Reason")]);
         CloseReason = reason.Trim();
         Status = RepairStatus.Cancelled;
     }

@@ -30,7 +30,7 @@ public class RepairSettings : ITenantOwned, IHasHistory, IVersioned
             e.Add(new(nameof(RepairCallbackDays), new("维修回访应在完工后 1–3 天", "Repairs are called back 1–3 days after completion")));
         if (list.Count == 0) e.Add(new(nameof(Categories), new("至少需要一个报修类别", "At least one category")));
         if (list.Count > 30) e.Add(new(nameof(Categories), new("报修类别不能超过 30 个", "At most 30 categories")));
-        if (list.Any(c => c.Length > 20)) e.Add(new(nameof(Categories), new("每个类别不超过 20 字", "Each category at most 20 characters")));
+        if (list.Any(c => c.Length > TextLimits.Label)) e.Add(new(nameof(Categories), new($"每个类别不超过 {TextLimits.Label} 字", $"Each category at most {TextLimits.Label} characters")));
         e.ThrowIfAny();
         NormalDueWorkingDays = normalDueWorkingDays;
         RepairCallbackDays = repairCallbackDays;

@@ -44,6 +44,8 @@ public sealed class PlatformAdminService(IServiceScopeFactory scopes, IDbContext
         tenant.Require(Permissions.ManagePlatform);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var errors = ValidateNameCode(name, code);
+        TextLimits.Check(errors, "City", city, TextLimits.City, "城市", "City");
+        TextLimits.Check(errors, "Address", address, TextLimits.Address, "地址", "Address");
         if (!await db.Companies.AnyAsync(c => c.Id == companyId, ct)) errors.Add(new("CompanyId", new("请选择物业公司", "Choose a company")));
         if (await db.Projects.AnyAsync(p => p.Code == code.Trim().ToUpper(), ct)) errors.Add(new("Code", new("编码已被使用", "This code is taken")));
         errors.ThrowIfAny();
@@ -111,7 +113,8 @@ public sealed class PlatformAdminService(IServiceScopeFactory scopes, IDbContext
     private static List<FieldError> ValidateNameCode(string name, string code)
     {
         var e = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100) e.Add(new("Name", new("请填写名称（不超过 100 字）", "Name is required (at most 100 characters)")));
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > TextLimits.OrganisationName)
+            e.Add(new("Name", new($"请填写名称（不超过 {TextLimits.OrganisationName} 字）", $"Name is required (at most {TextLimits.OrganisationName} characters)")));
         if (string.IsNullOrWhiteSpace(code) || code.Trim().Length > 20 || !code.Trim().All(char.IsAsciiLetterOrDigit))
             e.Add(new("Code", new("编码为 1–20 位字母或数字", "Code: 1–20 letters or digits")));
         return e;

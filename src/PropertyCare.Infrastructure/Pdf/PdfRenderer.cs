@@ -7,7 +7,10 @@ namespace PropertyCare.Infrastructure.Pdf;
 
 /// <summary>Prints HTML to PDF with headless Chromium (decision 0005). One warm browser for the whole
 /// app, pages reused from a pool, at most <see cref="MaxConcurrent"/> renders at once, each with a
-/// time-out. Uses Debian's Chromium — browsers cannot be downloaded here, so `playwright install` is never run.</summary>
+/// time-out. The print page is a sandbox: JavaScript is off and every request leaves no further than
+/// <see cref="SealAsync"/> (only the HTML we set and inline data: images print), so a crafted text that ever slipped
+/// past encoding could neither run nor reach the network or the server's own loopback services.
+/// Uses Debian's Chromium — browsers cannot be downloaded here, so `playwright install` is never run.</summary>
 public sealed class PdfRenderer(IConfiguration config, ILogger<PdfRenderer> log) : IAsyncDisposable
 {
     public const int MaxConcurrent = 2;
@@ -74,7 +77,22 @@ public sealed class PdfRenderer(IConfiguration config, ILogger<PdfRenderer> log)
     {
         if (_pages.TryTake(out var pooled) && !pooled.IsClosed) return pooled;
         var browser = await BrowserAsync(ct);
-        return await browser.NewPageAsync();
+        // Each page gets its own context, so the settings below belong to it alone.
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false, ServiceWorkers = ServiceWorkerPolicy.Block });
+        await SealAsync(page);
+        return page;
+    }
+
+    /// <summary>Aborts every request the page would make. The printed HTML arrives through SetContent (no request) and
+    /// its images are data: URIs, which Chromium decodes without a request — so nothing legitimate is lost.</summary>
+    private async Task SealAsync(IPage page)
+    {
+        await page.RouteAsync("**/*", async route =>
+        {
+            log.LogWarning("PDF print blocked a request to {Url}", route.Request.Url);
+            await route.AbortAsync("blockedbyclient");
+        });
+        await page.RouteWebSocketAsync("**/*", ws => ws.CloseAsync());
     }
 
     private async Task<IBrowser> BrowserAsync(CancellationToken ct)
@@ -93,7 +111,10 @@ public sealed class PdfRenderer(IConfiguration config, ILogger<PdfRenderer> log)
                 ExecutablePath = path,
                 Headless = true,
                 // Without the background-networking switches Chromium keeps calling out on a closed network.
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                    // Second lock behind the page routes: Chromium opens connections speculatively (preconnect) before a route
+                    // sees any request — seen in PdfSandboxTests; with a dead proxy for every host, loopback included, they go nowhere.
+                    "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>", "--dns-prefetch-disable"],
             });
             log.LogInformation("Chromium started for PDF printing: {Path}", path);
             return _browser;

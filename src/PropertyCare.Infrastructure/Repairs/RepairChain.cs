@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PropertyCare.Domain.Common;
 using PropertyCare.Domain.Repairs;
 using PropertyCare.Infrastructure.Data;
 
@@ -14,7 +15,8 @@ internal static class RepairChain
         {
             var parent = await db.RepairOrders.FirstAsync(o => o.Id == id, ct);
             if (parent.Status != RepairStatus.Rework) break;
-            if (satisfied) parent.CloseSatisfied(); else parent.CloseByManager(reason);
+            // The composed reason ("返工单 … 经理关闭：" + the manager's reason) may pass the limit the manager's own text kept.
+            if (satisfied) parent.CloseSatisfied(); else parent.CloseByManager(reason.Length <= TextLimits.Reason ? reason : reason[..TextLimits.Reason]);
             parentId = parent.ReworkOfId;
         }
     }

@@ -68,13 +68,9 @@ public static class WebServices
         });
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
-        // Behind the reverse proxy (infra/): trust its X-Forwarded-Proto so cookies are marked Secure under HTTPS.
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
-        });
+        // Behind the reverse proxy (infra/): trust its X-Forwarded-Proto so cookies are marked Secure under HTTPS —
+        // from the configured proxies only (loopback by default), never from any client.
+        services.Configure<ForwardedHeadersOptions>(o => ProxyTrust.Configure(o, config));
         services.AddScoped<Printing.FormPrinter>();
         services.AddClientAddressCapture();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
@@ -85,11 +81,24 @@ public static class WebServices
     public static void AddPropertyCareEnvironment(this WebApplicationBuilder builder)
     {
         if (TestClockEndpoints.Enabled(builder.Configuration, builder.Environment)) builder.Services.AddTestClock();
+        RequireKeyEncryption(builder.Configuration, builder.Environment);
+    }
+
+    /// <summary>Data Protection keys unencrypted in the database mean a backup is enough to forge a sign-in: outside
+    /// Development the app does not start that way unless the operator says so (docs/operations.md).</summary>
+    public static void RequireKeyEncryption(IConfiguration config, IHostEnvironment environment)
+    {
+        if (environment.IsDevelopment() || KeyEncryption.Certificate(config) != null || KeyEncryption.AllowUnencrypted(config)) return;
+        throw new InvalidOperationException(
+            $"No certificate to encrypt the Data Protection keys: set {KeyEncryption.Section}:Certificate (base64 PFX) or :CertificatePath " +
+            $"(and :CertificatePassword), or {KeyEncryption.Section}:AllowUnencrypted=true for a throw-away installation. See docs/operations.md, \"Data Protection keys\".");
     }
 
     public static async Task PreparePropertyCareAsync(this WebApplication app)
     {
         await DependencyInjection.PrepareDatabaseAsync(app.Services);
+        if (KeyEncryption.Certificate(app.Configuration) == null)
+            app.Logger.LogWarning("Data Protection keys are stored UNENCRYPTED in the database: a copy of it is enough to forge a sign-in. Set {Section}:Certificate or :CertificatePath (docs/operations.md).", KeyEncryption.Section);
         if (await Infrastructure.Identity.AdminBootstrap.EnsureAsync(app.Services, app.Configuration["PropertyCare:AdminPassword"]))
             app.Logger.LogWarning("Created the first platform admin '{User}'. Remove PropertyCare:AdminPassword from the configuration.", Infrastructure.Identity.AdminBootstrap.UserName);
         // Demo data only where asked for: on by default in the embedded (Development) setup, off in Production.
@@ -99,6 +108,7 @@ public static class WebServices
 
     public static void UsePropertyCare(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (app.Configuration.GetValue<bool>("PropertyCare:BehindProxy")) app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
