@@ -1,0 +1,57 @@
+using PropertyCare.Domain.Common;
+
+namespace PropertyCare.Infrastructure.Spreadsheets;
+
+/// <summary>Reads an upload into memory without trusting its declared length: at most the limit plus one byte is
+/// read, so a 50 MB (or endless) stream costs no more than the limit.</summary>
+public static class BoundedRead
+{
+    public static async Task<byte[]> AllBytesAsync(Stream stream, long maxBytes, CancellationToken ct)
+    {
+        if (stream.CanSeek)
+        {
+            var length = stream.Length - stream.Position;
+            if (length > maxBytes) throw TooLarge(maxBytes);
+            var bytes = new byte[length];
+            await stream.ReadExactlyAsync(bytes, ct);
+            return bytes;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + n > maxBytes) throw TooLarge(maxBytes);
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
+    }
+
+    public static byte[] AllBytes(Stream stream, long maxBytes)
+    {
+        if (stream.CanSeek)
+        {
+            // A stream that knows its length (an upload already buffered) is copied once, into an exact array.
+            var length = stream.Length - stream.Position;
+            if (length > maxBytes) throw TooLarge(maxBytes);
+            var bytes = new byte[length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = stream.Read(chunk)) > 0)
+        {
+            if (buffer.Length + n > maxBytes) throw TooLarge(maxBytes);
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
+    }
+
+    public static SpreadsheetRefusedException TooLarge(long maxBytes)
+    {
+        var mb = maxBytes / (1024 * 1024);
+        return new(new Text($"文件超过 {mb} MB，请拆分后再导入。", $"The file is larger than {mb} MB; split it and try again."));
+    }
+}
