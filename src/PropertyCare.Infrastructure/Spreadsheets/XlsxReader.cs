@@ -63,8 +63,9 @@ public static class XlsxReader
         while (xml.Read())
         {
             if (xml.NodeType != XmlNodeType.Element) continue;
-            if (xml.LocalName == "workbookPr") date1904 = xml.GetAttribute("date1904") is "1" or "true";
-            else if (xml.LocalName == "sheet" && first == null) first = RelationshipId(xml);
+            // <workbook><workbookPr/> and <workbook><sheets><sheet/>: depth, so nothing in extensions is taken for them.
+            if (xml.LocalName == "workbookPr" && xml.Depth == 1) date1904 = xml.GetAttribute("date1904") is "1" or "true";
+            else if (xml.LocalName == "sheet" && xml.Depth == 2 && first == null) first = RelationshipId(xml);
         }
         return (first, date1904);
     }
@@ -360,7 +361,9 @@ public static class XlsxReader
     /// ignored (shown as numbers) rather than held.</summary>
     private const int MaxStyles = 65_536;
 
-    /// <summary>Indexes of the cell formats (cellXfs/xf, in order) that show a date, streamed from styles.xml.</summary>
+    /// <summary>Indexes of the cell formats (cellXfs/xf, in order) that show a date, streamed from styles.xml.
+    /// Only the top-level numFmts and cellXfs count (depth 2 = styleSheet/list/item): differential formats
+    /// (dxfs/dxf/numFmt) and cellStyleXfs are something else.</summary>
     private static HashSet<int> DateStyleIndexes(WorkbookStylesPart part)
     {
         var customDates = new HashSet<int>();
@@ -370,19 +373,19 @@ public static class XlsxReader
         using var xml = Open(part);
         while (xml.Read())
         {
-            if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "cellXfs") inCellXfs = false;
+            if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "cellXfs" && xml.Depth == 1) inCellXfs = false;
             if (xml.NodeType != XmlNodeType.Element) continue;
             switch (xml.LocalName)
             {
-                case "numFmt" when customDates.Count < MaxStyles:
+                case "numFmt" when xml.Depth == 2 && customDates.Count < MaxStyles:
                     if (int.TryParse(xml.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                         && IsDateFormatCode(xml.GetAttribute("formatCode") ?? ""))
                         customDates.Add(id);
                     break;
-                case "cellXfs":
+                case "cellXfs" when xml.Depth == 1:
                     inCellXfs = !xml.IsEmptyElement;
                     break;
-                case "xf" when inCellXfs && index < MaxStyles:
+                case "xf" when inCellXfs && xml.Depth == 2 && index < MaxStyles:
                     var format = int.TryParse(xml.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var f) ? f : 0;
                     if (BuiltInDateFormats.Contains(format) || customDates.Contains(format)) result.Add(index);
                     index++;
