@@ -3,10 +3,11 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PropertyCare.Infrastructure.Spreadsheets;
+using Xunit.Abstractions;
 
 namespace PropertyCare.Infrastructure.Tests.Spreadsheets;
 
-public class SpreadsheetTests
+public class SpreadsheetTests(ITestOutputHelper output)
 {
     [Fact]
     public void Written_xlsx_reads_back_cell_for_cell()
@@ -75,6 +76,31 @@ public class SpreadsheetTests
         Assert.Equal(["", "0101"], read[1]); // out of order: placed by its reference
         Assert.Equal(["1栋"], read[2]);
         Assert.Equal(["after 3"], read[3]); // no reference: the row after the previous one
+    }
+
+    /// <summary>The limits must not refuse what they protect: a full import — 5,000 rows, 20 columns, every cell
+    /// filled with the kind of text an owner list has — reads in both formats, and costs a bounded amount.</summary>
+    [Fact]
+    public void A_full_5000_row_import_file_is_within_every_limit()
+    {
+        var header = Enumerable.Range(1, 20).Select(c => $"列{c}").ToList();
+        var rows = Enumerable.Range(1, 5000).Select(r => (IReadOnlyList<string>)Enumerable.Range(1, 20)
+            .Select(c => c switch { 1 => $"{r % 40 + 1}栋", 2 => $"{r:D4}", 3 => $"1101051980{r:D6}{r % 10}X", _ => $"业主{r}-备注{c}" }).ToList()).ToList();
+        var xlsx = XlsxWriter.Write(header, rows);
+        var csv = Encoding.UTF8.GetBytes(string.Join("\n", rows.Prepend(header).Select(r => string.Join(',', r))));
+        var limits = SpreadsheetLimits.Default;
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var fromXlsx = XlsxReader.ReadFirstSheet(new MemoryStream(xlsx), limits);
+        var xlsxAllocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var fromCsv = CsvSheetReader.Read(new MemoryStream(csv), limits);
+
+        output.WriteLine($"xlsx {xlsx.Length / 1024} KB, csv {csv.Length / 1024} KB; reading the xlsx allocated {xlsxAllocated / 1024 / 1024} MB");
+        Assert.Equal(5001, fromXlsx.Count);
+        Assert.Equal(fromXlsx, fromCsv);
+        Assert.InRange(xlsx.Length, 1, limits.MaxFileBytes);
+        Assert.InRange(csv.Length, 1, limits.MaxFileBytes);
+        Assert.True(xlsxAllocated < 200L * 1024 * 1024, $"reading allocated {xlsxAllocated / 1024 / 1024} MB");
     }
 
     [Theory]
