@@ -186,6 +186,16 @@ public class OwnerImportHostileFileTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task A_zip_claiming_2_to_the_40_entries_is_refused_as_unreadable_without_trusting_the_claim()
+    {
+        var file = Zip64Lies.ClaimEntries(Xlsx(HeaderRow + """<row r="2"><c r="A2" t="inlineStr"><is><t>1栋</t></is></c></row>"""), 1UL << 40);
+
+        var preview = await PreviewMeasured(file);
+
+        AssertRefused(preview, "无法读取文件", "cannot be read");
+    }
+
+    [Fact]
     public async Task A_50_MB_csv_is_refused_after_reading_no_more_than_the_limit()
     {
         var upload = new GeneratedCsvStream(50L * 1024 * 1024, "楼栋,房号\n", "1栋,1202\n");

@@ -96,3 +96,26 @@ public sealed class GeneratedCsvStream(long length, string header, string line) 
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
+
+public static class Zip64Lies
+{
+    /// <summary>The given zip with its end records replaced by a ZIP64 set claiming <paramref name="entries"/> entries
+    /// (the central directory itself unchanged): what a reader that preallocates by the claim would trust.</summary>
+    public static byte[] ClaimEntries(byte[] zip, ulong entries)
+    {
+        var eocd = zip.Length - 22; // no comment: the classic end record is the last 22 bytes
+        var cdSize = BitConverter.ToUInt32(zip, eocd + 12);
+        var cdOffset = BitConverter.ToUInt32(zip, eocd + 16);
+        using var ms = new MemoryStream();
+        ms.Write(zip, 0, eocd);
+        var zip64At = (ulong)ms.Position;
+        var w = new BinaryWriter(ms);
+        w.Write(0x06064b50u); w.Write(44UL); w.Write((ushort)45); w.Write((ushort)45); w.Write(0u); w.Write(0u);
+        w.Write(entries); w.Write(entries); w.Write((ulong)cdSize); w.Write((ulong)cdOffset);
+        w.Write(0x07064b50u); w.Write(0u); w.Write(zip64At); w.Write(1u);
+        w.Write(0x06054b50u); w.Write((ushort)0); w.Write((ushort)0); w.Write((ushort)0xFFFF); w.Write((ushort)0xFFFF);
+        w.Write(0xFFFFFFFFu); w.Write(0xFFFFFFFFu); w.Write((ushort)0);
+        w.Flush();
+        return ms.ToArray();
+    }
+}
