@@ -1,5 +1,3 @@
-using PropertyCare.Domain.Common;
-
 namespace PropertyCare.Infrastructure.Spreadsheets;
 
 /// <summary>Reads an upload into memory without trusting its declared length: at most the limit plus one byte is
@@ -11,7 +9,7 @@ public static class BoundedRead
         if (stream.CanSeek)
         {
             var length = stream.Length - stream.Position;
-            if (length > maxBytes) throw TooLarge(maxBytes);
+            if (length > maxBytes) throw SpreadsheetRefusals.TooLarge(maxBytes);
             var bytes = new byte[length];
             await stream.ReadExactlyAsync(bytes, ct);
             return bytes;
@@ -21,7 +19,7 @@ public static class BoundedRead
         int n;
         while ((n = await stream.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + n > maxBytes) throw TooLarge(maxBytes);
+            if (buffer.Length + n > maxBytes) throw SpreadsheetRefusals.TooLarge(maxBytes);
             buffer.Write(chunk, 0, n);
         }
         return buffer.ToArray();
@@ -33,7 +31,7 @@ public static class BoundedRead
         {
             // A stream that knows its length (an upload already buffered) is copied once, into an exact array.
             var length = stream.Length - stream.Position;
-            if (length > maxBytes) throw TooLarge(maxBytes);
+            if (length > maxBytes) throw SpreadsheetRefusals.TooLarge(maxBytes);
             var bytes = new byte[length];
             stream.ReadExactly(bytes);
             return bytes;
@@ -43,15 +41,9 @@ public static class BoundedRead
         int n;
         while ((n = stream.Read(chunk)) > 0)
         {
-            if (buffer.Length + n > maxBytes) throw TooLarge(maxBytes);
+            if (buffer.Length + n > maxBytes) throw SpreadsheetRefusals.TooLarge(maxBytes);
             buffer.Write(chunk, 0, n);
         }
         return buffer.ToArray();
-    }
-
-    public static SpreadsheetRefusedException TooLarge(long maxBytes)
-    {
-        var mb = maxBytes / (1024 * 1024);
-        return new(new Text($"文件超过 {mb} MB，请拆分后再导入。", $"The file is larger than {mb} MB; split it and try again."));
     }
 }

@@ -45,7 +45,7 @@ public static class CsvSheetReader
             var rowNumber = rows.Count + pendingBlank + 1;
             var record = Record(reader, rowNumber, limits);
             if (record.Length == 0) { pendingBlank++; continue; }
-            if (rowNumber > limits.MaxDataRows + 1) throw XlsxReader.TooManyRows(limits, rowNumber);
+            if (rowNumber > limits.MaxDataRows + 1) throw SpreadsheetRefusals.TooManyRows(limits, rowNumber);
             for (; pendingBlank > 0; pendingBlank--) rows.Add([]);
             rows.Add(record);
         }
@@ -61,9 +61,7 @@ public static class CsvSheetReader
         catch (CsvFormatException)
         {
             // With malformed data recovered, the only format error left is a record over MaxRecordSize.
-            throw new SpreadsheetRefusedException(new(
-                $"第 {rowNumber} 行过长（超过 {limits.MaxCsvRecordChars / 1024} K 个字符），不像是正常的导入表格",
-                $"Row {rowNumber} is too long (more than {limits.MaxCsvRecordChars / 1024} K characters) for an import sheet"));
+            throw SpreadsheetRefusals.CsvRecordTooLong(limits, rowNumber);
         }
     }
 
@@ -75,12 +73,12 @@ public static class CsvSheetReader
         for (var i = reader.FieldCount - 1; i >= 0 && width == 0; i--)
             if (!string.IsNullOrWhiteSpace(reader.GetString(i))) width = i + 1;
         if (width == 0) return [];
-        if (width > limits.MaxColumns) throw XlsxReader.TooManyColumns(limits, rowNumber, width - 1);
+        if (width > limits.MaxColumns) throw SpreadsheetRefusals.TooManyColumns(limits, rowNumber, width - 1);
         var record = new string[width];
         for (var i = 0; i < width; i++)
         {
             record[i] = reader.GetString(i) ?? "";
-            if (record[i].Length > limits.MaxCellChars) throw XlsxReader.CellTooLong(limits, rowNumber);
+            if (record[i].Length > limits.MaxCellChars) throw SpreadsheetRefusals.CellTooLong(limits, rowNumber);
         }
         return record;
     }

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using PropertyCare.Domain.Common;
 
 namespace PropertyCare.Infrastructure.Spreadsheets;
 
@@ -17,9 +16,7 @@ public static class XlsxPackageGuard
         try
         {
             using var zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
-            if (zip.Entries.Count > limits.MaxZipEntries) throw Refused(
-                new($"文件包含的部件过多（超过 {limits.MaxZipEntries} 个），不像是正常的导入表格",
-                    $"The file has too many parts (more than {limits.MaxZipEntries}); it does not look like an import sheet"));
+            if (zip.Entries.Count > limits.MaxZipEntries) throw SpreadsheetRefusals.TooManyParts(limits);
             var buffer = new byte[64 * 1024];
             long total = 0;
             foreach (var entry in zip.Entries)
@@ -48,26 +45,12 @@ public static class XlsxPackageGuard
         {
             size += n;
             total += n;
-            if (total > limits.MaxUncompressedBytes) throw TooBigUnpacked(limits);
+            if (total > limits.MaxUncompressedBytes) throw SpreadsheetRefusals.TooBigUnpacked(limits);
             if (size > RatioCheckedFrom && size > Math.Max(entry.CompressedLength, 1) * limits.MaxCompressionRatio)
-                throw Refused(new($"文件解压后超过压缩大小的 {limits.MaxCompressionRatio} 倍，压缩比异常（疑似压缩炸弹），已拒绝",
-                    $"The file would be unpacked to more than {limits.MaxCompressionRatio} times its packed size (a likely zip bomb) and was refused"));
-            if (isPackagePart && size > limits.MaxPackagePartBytes) throw TooLongToken();
+                throw SpreadsheetRefusals.PackedTooTightly(limits);
+            if (isPackagePart && size > limits.MaxPackagePartBytes) throw SpreadsheetRefusals.TooLongToken();
             tokens.Feed(buffer.AsSpan(0, n));
         }
         return total;
     }
-
-    internal static SpreadsheetRefusedException TooBigUnpacked(SpreadsheetLimits limits)
-    {
-        var mb = limits.MaxUncompressedBytes / (1024 * 1024);
-        return Refused(new($"文件解压后超过 {mb} MB，不像是正常的导入表格（疑似压缩炸弹）；请只保留需要导入的数据后再试",
-            $"The file is larger than {mb} MB unpacked, more than an import sheet needs (a likely zip bomb); keep only the data to import and retry"));
-    }
-
-    internal static SpreadsheetRefusedException TooLongToken() =>
-        Refused(new("文件中有异常长的内容，不像是 Excel 保存的表格；请用 Excel 重新保存后再导入",
-            "The file contains an abnormally long item and does not look like a sheet saved by Excel; save it again in Excel and retry"));
-
-    private static SpreadsheetRefusedException Refused(Text reason) => new(reason);
 }

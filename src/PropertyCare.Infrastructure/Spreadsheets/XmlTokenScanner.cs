@@ -51,6 +51,6 @@ internal sealed class XmlTokenScanner(long maxTokenBytes)
     private void Grow(long n)
     {
         _run += n;
-        if (_run > maxTokenBytes) throw XlsxPackageGuard.TooLongToken();
+        if (_run > maxTokenBytes) throw SpreadsheetRefusals.TooLongToken();
     }
 }

@@ -182,7 +182,7 @@ public class SpreadsheetTests(ITestOutputHelper output)
     [InlineData("[$-804]yyyy\"年\"m\"月\"d\"日\"", true)]
     [InlineData("h:mm", true)]
     public void Custom_date_formats_are_recognised(string code, bool isDate) =>
-        Assert.Equal(isDate, XlsxReader.IsDateFormatCode(code));
+        Assert.Equal(isDate, XlsxDateStyles.IsDateFormatCode(code));
 
     private static byte[] HandMadeWorkbook()
     {
