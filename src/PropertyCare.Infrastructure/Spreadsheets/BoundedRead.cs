@@ -1,7 +1,8 @@
 namespace PropertyCare.Infrastructure.Spreadsheets;
 
-/// <summary>Reads an upload into memory without trusting its declared length: at most the limit plus one byte is
-/// read, so a 50 MB (or endless) stream costs no more than the limit.</summary>
+/// <summary>Reads an upload into memory, refusing it once it passes the limit: a stream that cannot tell its length
+/// is read in chunks and refused at the first chunk beyond the limit, so a 50 MB (or endless) stream costs no more
+/// than the limit; one that can (already in memory) is checked first and copied once.</summary>
 public static class BoundedRead
 {
     public static async Task<byte[]> AllBytesAsync(Stream stream, long maxBytes, CancellationToken ct)
