@@ -17,6 +17,8 @@ public sealed class AppServer : IAsyncLifetime
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     private readonly System.Text.StringBuilder _log = new();
+    /// <summary>The app's resident memory now, for journeys that check an attack costs the server little.</summary>
+    public long AppWorkingSet { get { _app!.Refresh(); return _app.WorkingSet64; } }
 
     public async Task InitializeAsync()
     {

@@ -68,6 +68,26 @@ public sealed class RepairPhotoAndPortalTests
         Assert.Equal(6, (await desk.GetAsync(id)).Photos.Count);
     }
 
+    /// <summary>A client that skips the picker's browser-side scaling and hands the service a big file: the service
+    /// refuses it by its real size (issue 9, hostile files), whatever the browser declared.</summary>
+    [Fact]
+    public async Task A_photo_over_3_mb_sent_past_the_picker_is_refused_and_nothing_is_registered()
+    {
+        await using var w = await RepairWorld.CreateAsync();
+        var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
+        var desk = w.Desk(w.A);
+        var big = new byte[RepairPhotoRules.MaxStoredBytes + 1];
+        RepairWorld.Png.CopyTo(big, 0);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => desk.RegisterAsync(RepairWorld.Intake(unit), [new PhotoUpload("大图.png", big)]));
+
+        Assert.Contains("3 MB", refused.Text.Zh);
+        Assert.Contains("3 MB", refused.Text.En);
+        await using var db = w.Db(w.A);
+        Assert.Equal(0, await db.RepairOrders.CountAsync());
+        Assert.Equal(0, await db.RepairPhotos.CountAsync());
+    }
+
     [Fact]
     public async Task An_owner_submits_in_the_portal_and_rates_the_finished_work_which_closes_the_order()
     {

@@ -3,10 +3,11 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PropertyCare.Infrastructure.Spreadsheets;
+using Xunit.Abstractions;
 
 namespace PropertyCare.Infrastructure.Tests.Spreadsheets;
 
-public class SpreadsheetTests
+public class SpreadsheetTests(ITestOutputHelper output)
 {
     [Fact]
     public void Written_xlsx_reads_back_cell_for_cell()
@@ -44,11 +45,108 @@ public class SpreadsheetTests
     }
 
     [Fact]
-    public void Reader_stops_after_the_row_limit()
+    public void Data_below_the_row_limit_is_refused_and_data_up_to_it_is_read()
     {
-        var rows = Enumerable.Range(1, 50).Select(i => (IReadOnlyList<string>)[i.ToString()]).ToList();
-        var read = XlsxReader.ReadFirstSheet(new MemoryStream(XlsxWriter.Write(["n"], rows)), maxNonEmptyRows: 10);
+        var rows = Enumerable.Range(1, 11).Select(i => (IReadOnlyList<string>)[i.ToString()]).ToList();
+        var limits = new SpreadsheetLimits { MaxDataRows = 10 };
+
+        var refused = Assert.Throws<SpreadsheetRefusedException>(() =>
+            XlsxReader.ReadFirstSheet(new MemoryStream(XlsxWriter.Write(["n"], rows)), limits));
+        Assert.Contains("第 12 行", refused.Reason.Zh);
+        Assert.Contains("row 12", refused.Reason.En);
+
+        var read = XlsxReader.ReadFirstSheet(new MemoryStream(XlsxWriter.Write(["n"], rows.Take(10))), limits);
         Assert.Equal(11, read.Count);
+    }
+
+    [Fact]
+    public void Empty_rows_and_cells_beyond_the_limits_are_ignored_not_padded()
+    {
+        // Formatting Excel keeps on rows and cells far out: nothing to import, so nothing to refuse or allocate.
+        var file = HostileFiles.Xlsx(HostileFiles.HeaderRow
+            + """<row r="3" s="1" customFormat="1"><c r="A3" t="inlineStr"><is><t>1栋</t></is></c><c r="XFD3" s="1"/></row>"""
+            + """<row><c t="inlineStr"><is><t>after 3</t></is></c></row>"""
+            + """<row r="2"><c r="B2" t="inlineStr"><is><t>0101</t></is></c></row>"""
+            + """<row r="1048576" s="1" customFormat="1"/>""");
+
+        var read = XlsxReader.ReadFirstSheet(new MemoryStream(file));
+
+        Assert.Equal(4, read.Count);
+        Assert.Equal(["楼栋", "房号"], read[0]);
+        Assert.Equal(["", "0101"], read[1]); // out of order: placed by its reference
+        Assert.Equal(["1栋"], read[2]);
+        Assert.Equal(["after 3"], read[3]); // no reference: the row after the previous one
+    }
+
+    /// <summary>The limits must not refuse what they protect: a full import — 5,000 rows, 20 columns, every cell
+    /// filled with the kind of text an owner list has — reads in both formats, and costs a bounded amount.</summary>
+    [Fact]
+    public void A_full_5000_row_import_file_is_within_every_limit()
+    {
+        var header = Enumerable.Range(1, 20).Select(c => $"列{c}").ToList();
+        var rows = Enumerable.Range(1, 5000).Select(r => (IReadOnlyList<string>)Enumerable.Range(1, 20)
+            .Select(c => c switch { 1 => $"{r % 40 + 1}栋", 2 => $"{r:D4}", 3 => $"1101051980{r:D6}{r % 10}X", _ => $"业主{r}-备注{c}" }).ToList()).ToList();
+        var xlsx = XlsxWriter.Write(header, rows);
+        var csv = Encoding.UTF8.GetBytes(string.Join("\n", rows.Prepend(header).Select(r => string.Join(',', r))));
+        var limits = SpreadsheetLimits.Default;
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var fromXlsx = XlsxReader.ReadFirstSheet(new MemoryStream(xlsx), limits);
+        var xlsxAllocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var fromCsv = CsvSheetReader.Read(new MemoryStream(csv), limits);
+
+        output.WriteLine($"xlsx {xlsx.Length / 1024} KB, csv {csv.Length / 1024} KB; reading the xlsx allocated {xlsxAllocated / 1024 / 1024} MB");
+        Assert.Equal(5001, fromXlsx.Count);
+        Assert.Equal(fromXlsx, fromCsv);
+        Assert.InRange(xlsx.Length, 1, limits.MaxFileBytes);
+        Assert.InRange(csv.Length, 1, limits.MaxFileBytes);
+        Assert.True(xlsxAllocated < 200L * 1024 * 1024, $"reading allocated {xlsxAllocated / 1024 / 1024} MB");
+    }
+
+    [Theory]
+    [InlineData("<![CDATA[", "]]>")]
+    [InlineData("<!--", "-->")]
+    public void A_cdata_or_comment_too_long_to_parse_is_refused_even_with_tags_inside(string open, string close)
+    {
+        // '<' inside a CDATA section or comment does not end it: the scanner follows it to its terminator.
+        var file = HostileFiles.Xlsx(w =>
+        {
+            w.Write(HeaderRowWithText(open));
+            HostileFiles.Repeat(w, new string('a', 1000) + "<b>", 20_000);
+            w.Write(close + "</t></is></c></row>");
+        });
+
+        var refused = Assert.Throws<SpreadsheetRefusedException>(() => XlsxReader.ReadFirstSheet(new MemoryStream(file)));
+
+        Assert.Contains("异常长", refused.Reason.Zh);
+        Assert.Contains("abnormally long", refused.Reason.En);
+    }
+
+    private static string HeaderRowWithText(string start) => HostileFiles.HeaderRow + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>" + start;
+
+    [Fact]
+    public void A_cdata_cell_is_read_and_one_longer_than_an_excel_cell_is_refused()
+    {
+        var ok = HostileFiles.Xlsx(HeaderRowWithText("<![CDATA[1<2]]>") + "</t></is></c></row>");
+        Assert.Equal(["1<2"], XlsxReader.ReadFirstSheet(new MemoryStream(ok))[1]);
+
+        var tooLong = HostileFiles.Xlsx(HeaderRowWithText("<![CDATA[" + new string('x', 40_000) + "]]>") + "</t></is></c></row>");
+        var refused = Assert.Throws<SpreadsheetRefusedException>(() => XlsxReader.ReadFirstSheet(new MemoryStream(tooLong)));
+        Assert.Contains("第 2 行", refused.Reason.Zh);
+        Assert.Contains("32767", refused.Reason.En);
+    }
+
+    [Fact]
+    public void An_upload_stream_longer_than_the_limit_is_refused_by_both_readers()
+    {
+        var limits = new SpreadsheetLimits { MaxFileBytes = 1024 * 1024 };
+        var upload = () => new GeneratedCsvStream(10L * 1024 * 1024, "楼栋,房号\n", "1栋,1202\n");
+
+        var csv = Assert.Throws<SpreadsheetRefusedException>(() => CsvSheetReader.Read(upload(), limits));
+        var xlsx = Assert.Throws<SpreadsheetRefusedException>(() => XlsxReader.ReadFirstSheet(upload(), limits));
+
+        Assert.All([csv, xlsx], e => Assert.Contains("超过 1 MB", e.Reason.Zh));
+        Assert.All([csv, xlsx], e => Assert.Contains("larger than 1 MB", e.Reason.En));
     }
 
     [Theory]
@@ -84,7 +182,7 @@ public class SpreadsheetTests
     [InlineData("[$-804]yyyy\"年\"m\"月\"d\"日\"", true)]
     [InlineData("h:mm", true)]
     public void Custom_date_formats_are_recognised(string code, bool isDate) =>
-        Assert.Equal(isDate, XlsxReader.IsDateFormatCode(code));
+        Assert.Equal(isDate, XlsxDateStyles.IsDateFormatCode(code));
 
     private static byte[] HandMadeWorkbook()
     {

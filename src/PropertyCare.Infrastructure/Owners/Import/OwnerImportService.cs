@@ -17,6 +17,10 @@ public sealed class OwnerImportService(IDbContextFactory<AppDbContext> dbFactory
 {
     public const int MaxDataRows = 5000;
     public const string ErrorColumnHeader = "错误说明";
+    /// <summary>Upload size; the page states it and checks it first, the service enforces it.</summary>
+    public const long MaxFileBytes = 5 * 1024 * 1024;
+    /// <summary>What a hostile file is refused at (issue 9, finding 3); see docs/security.md "Hostile files".</summary>
+    public static readonly SpreadsheetLimits Limits = new() { MaxFileBytes = MaxFileBytes, MaxDataRows = MaxDataRows };
 
     public async Task<ImportPreview> PreviewAsync(Stream file, string fileName, CancellationToken ct)
     {
@@ -31,14 +35,15 @@ public sealed class OwnerImportService(IDbContextFactory<AppDbContext> dbFactory
         List<string[]> sheet;
         try
         {
-            // Upload streams are not seekable, and the zip reader needs to seek.
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            buffer.Position = 0;
-            // One row over the limit is read, so "too many" can be told from "exactly the limit".
-            sheet = extension == ".xlsx"
-                ? XlsxReader.ReadFirstSheet(buffer, MaxDataRows + 2)
-                : CsvSheetReader.Read(buffer, MaxDataRows + 2);
+            // Bounded here too, not only on the page: any caller of the service gets the same limits, and at most
+            // MaxFileBytes + a chunk is ever read from the upload.
+            var bytes = await BoundedRead.AllBytesAsync(file, Limits.MaxFileBytes, ct);
+            using var buffer = new MemoryStream(bytes, writable: false);
+            sheet = extension == ".xlsx" ? XlsxReader.ReadFirstSheet(buffer, Limits) : CsvSheetReader.Read(buffer, Limits);
+        }
+        catch (SpreadsheetRefusedException e)
+        {
+            return Refused(e.Reason);
         }
         catch (Exception e) when (e is FileFormatException or OpenXmlPackageException or InvalidDataException or XmlException or IOException)
         {
