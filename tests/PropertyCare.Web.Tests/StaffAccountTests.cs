@@ -74,6 +74,15 @@ public sealed partial class StaffAccountTests(WebAppFixture app)
     public async Task A_temporary_password_session_reaches_only_set_a_new_password_until_it_is_set()
     {
         var id = await DeskUserAsync("must-change", mustChange: true, DateTime.UtcNow.AddHours(24));
+        using (var s = app.Services.CreateScope())
+        {
+            // The session's principal holds no role and no permission, whatever page or service it reaches.
+            var user = (await s.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(id))!;
+            var principal = await s.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+            Assert.Contains(principal.Claims, c => c.Type == AppClaims.MustChangePassword);
+            Assert.DoesNotContain(principal.Claims, c => c.Type is AppClaims.Permission or System.Security.Claims.ClaimTypes.Role);
+            Assert.Empty(AppClaimsFactory.ToIdentity(principal)!.Permissions);
+        }
         var client = app.Client();
         Assert.Equal(HttpStatusCode.Redirect, (await WebAppFixture.SignInAsync(client, "must-change", Temporary)).StatusCode);
 
