@@ -77,8 +77,8 @@ public sealed partial class StaffAccountTests(WebAppFixture app)
         using (var s = app.Services.CreateScope())
         {
             // The session's principal holds no role and no permission, whatever page or service it reaches.
-            var user = (await s.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(id))!;
-            var principal = await s.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+            var holder = (await s.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(id))!;
+            var principal = await s.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(holder);
             Assert.Contains(principal.Claims, c => c.Type == AppClaims.MustChangePassword);
             Assert.DoesNotContain(principal.Claims, c => c.Type is AppClaims.Permission or System.Security.Claims.ClaimTypes.Role);
             Assert.Empty(AppClaimsFactory.ToIdentity(principal)!.Permissions);
