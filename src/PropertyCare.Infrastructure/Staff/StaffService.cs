@@ -89,13 +89,12 @@ public sealed class StaffService(IServiceScopeFactory scopes, IDbContextFactory<
         return user;
     }
 
-    /// <summary>The projects the manager runs: their assignments, and the project they entered (entering checked it).</summary>
+    /// <summary>The projects the manager runs: their assignments, read from the database (not the entered project: a
+    /// head-office role could enter any project of the company without running it).</summary>
     private async Task<HashSet<int>> ManagerProjectsAsync(AppDbContext db, CancellationToken ct)
     {
         var me = tenant.RequireUser().UserId;
-        var mine = (await db.ProjectAssignments.Where(a => a.UserId == me).Select(a => a.ProjectId).ToListAsync(ct)).ToHashSet();
-        if (tenant.ProjectId is { } current) mine.Add(current);
-        return mine;
+        return (await db.ProjectAssignments.Where(a => a.UserId == me).Select(a => a.ProjectId).ToListAsync(ct)).ToHashSet();
     }
 
     /// <summary>Why the manager may not act on this account, or null if they may.</summary>
