@@ -78,6 +78,7 @@ public static class DependencyInjection
         services.AddScoped<Accounts.ClientAddress>();
         services.AddScoped<Accounts.AccountAudit>();
         services.AddScoped<Accounts.AccountEventQueries>();
+        services.AddScoped<Accounts.OwnPasswordService>();
         services.AddScoped<PlatformAdminService>();
         services.AddScoped<Calendar.CalendarService>();
         services.AddSingleton<Pdf.PdfRenderer>();

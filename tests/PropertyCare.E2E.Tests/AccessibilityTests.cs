@@ -35,6 +35,16 @@ public sealed class AccessibilityTests(AppServer app)
     }
 
     [Fact]
+    public async Task Password_page_has_no_serious_violations()
+    {
+        var page = await app.SignInAsync("staff");
+        await page.ClickAsync("[data-test=change-password]");
+        await page.WaitForSelectorAsync("#current", Visible);
+        await AssertNoSeriousAsync(page, "change password");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Desk_pages_have_no_serious_violations()
     {
         var ownerId = app.Query("SELECT Id FROM Owners WHERE ProjectId = 1 ORDER BY Id LIMIT 1", r => r.GetInt32(0));

@@ -13,10 +13,16 @@ using PropertyCare.Infrastructure.Tenancy;
 
 namespace PropertyCare.Infrastructure.Admin;
 
-/// <summary>The platform admin sets up companies, their projects and their first users. The admin
-/// sees no owner data: tenant-owned tables stay behind the project filter for them too.</summary>
-public sealed class PlatformAdminService(IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> dbFactory, TenantContext tenant)
+/// <summary>The platform admin sets up companies, their projects and their staff accounts. The admin
+/// sees no owner data: tenant-owned tables stay behind the project filter for them too, and owner accounts
+/// (whose logins are mobile numbers) are absent from the user list and its search and refused to every account
+/// action here — owners' credentials belong to the owners and their project's desk, never to the platform.</summary>
+public sealed class PlatformAdminService(IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> dbFactory, TenantContext tenant,
+    Accounts.AccountAudit audit, TimeProvider clock)
 {
+    public static readonly Text OwnerAccountRefused = new("业主账号不由平台管理员管理，平台不能查看、重置或停用业主账号。",
+        "Owner accounts are not managed by the platform admin: the platform cannot see, reset or disable them.");
+
     public async Task<List<CompanyRow>> CompaniesAsync(CancellationToken ct = default)
     {
         tenant.Require(Permissions.ManagePlatform);
@@ -59,8 +65,14 @@ public sealed class PlatformAdminService(IServiceScopeFactory scopes, IDbContext
     {
         tenant.Require(Permissions.ManagePlatform);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var q = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search)) q = q.Where(u => u.UserName!.Contains(search) || u.DisplayName.Contains(search));
+        var owners = UserAccounts.Owners(db).Select(u => u.Id);
+        var q = db.Users.AsNoTracking().Where(u => !owners.Contains(u.Id));
+        // Login and name only: never the phone number, so the list cannot be used to look people up by phone.
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim();
+            q = q.Where(u => u.UserName!.Contains(s) || u.DisplayName.Contains(s));
+        }
         var total = await q.CountAsync(ct);
         var users = await q.OrderBy(u => u.UserName).Skip((Math.Max(1, pageIndex) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var ids = users.Select(u => u.Id).ToList();
@@ -72,6 +84,16 @@ public sealed class PlatformAdminService(IServiceScopeFactory scopes, IDbContext
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList(),
             projects.Where(p => p.UserId == u.Id).Select(p => p.Name).ToList(), u.IsActive)).ToList();
         return new Page<UserRow>(rows, total, pageIndex, pageSize);
+    }
+
+    /// <summary>How many owner accounts each company has: all the admin learns about them (for capacity and support).</summary>
+    public async Task<List<OwnerAccountCount>> OwnerAccountCountsAsync(CancellationToken ct = default)
+    {
+        tenant.Require(Permissions.ManagePlatform);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counts = await UserAccounts.Owners(db).GroupBy(u => u.CompanyId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var companies = await db.Companies.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
+        return companies.Select(c => new OwnerAccountCount(c.Name, counts.FirstOrDefault(x => x.Key == c.Id)?.Count ?? 0)).ToList();
     }
 
     /// <summary>Creates a company user (HQ auditor, manager, staff or technician) with project assignments.</summary>
@@ -86,28 +108,34 @@ public sealed class PlatformAdminService(IServiceScopeFactory scopes, IDbContext
         if (validProjects.Count != projectIds.Count) errors.Add(new("Projects", new("所选项目不属于该公司", "A chosen project is not of this company")));
         if (role != Roles.HqAuditor && validProjects.Count == 0) errors.Add(new("Projects", new("请至少分配一个项目", "Assign at least one project")));
         errors.ThrowIfAny();
-        using var scope = scopes.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = userName.Trim(), DisplayName = displayName.Trim(), CompanyId = companyId, CreatedAt = DateTime.UtcNow };
-        var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded) throw AccountRules.FromIdentity(result.Errors);
-        await users.AddToRoleAsync(user, role);
-        db.ProjectAssignments.AddRange(validProjects.Select(p => new ProjectAssignment { UserId = user.Id, ProjectId = p }));
-        await db.SaveChangesAsync(ct);
-        return user.Id;
+        var user = new AppUser { UserName = userName.Trim(), DisplayName = displayName.Trim(), CompanyId = companyId };
+        return await UserAccounts.CreateAsync(scopes, audit, clock, user, password, role, validProjects, ct);
     }
 
     public async Task SetActiveAsync(string userId, bool active, CancellationToken ct = default)
     {
         tenant.Require(Permissions.ManagePlatform);
         if (userId == tenant.RequireUser().UserId) throw new DomainException(new("不能停用自己的账号", "You cannot disable your own account"));
-        await UserAccounts.SetActiveAsync(scopes, userId, active);
+        await RefuseOwnerAsync(userId, ct);
+        await UserAccounts.SetActiveAsync(scopes, audit, userId, active, ct);
     }
 
-    public Task<string> ResetPasswordAsync(string userId, CancellationToken ct = default)
+    /// <summary>Sets a temporary password for a staff or company account and returns it, shown once to the admin.</summary>
+    public async Task<string> ResetPasswordAsync(string userId, CancellationToken ct = default)
     {
         tenant.Require(Permissions.ManagePlatform);
-        return UserAccounts.ResetPasswordAsync(scopes, userId);
+        if (userId == tenant.RequireUser().UserId)
+            throw new DomainException(new("请用右上角的“修改密码”修改自己的密码。", "Change your own password with “Change password” at the top right."));
+        await RefuseOwnerAsync(userId, ct);
+        return await UserAccounts.IssueTemporaryPasswordAsync(scopes, audit, clock, userId, ct);
+    }
+
+    /// <summary>The service refuses, not only the page: a forged call with an owner account's id gets nowhere.</summary>
+    private async Task RefuseOwnerAsync(string userId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) throw new RecordNotFoundException();
+        if (await UserAccounts.Owners(db).AnyAsync(u => u.Id == userId, ct)) throw new AccessDeniedException(OwnerAccountRefused);
     }
 
     private static List<FieldError> ValidateNameCode(string name, string code)
@@ -122,4 +150,5 @@ public sealed class PlatformAdminService(IServiceScopeFactory scopes, IDbContext
 }
 
 public sealed record CompanyRow(Company Company, List<Project> Projects);
+public sealed record OwnerAccountCount(string Company, int Count);
 public sealed record UserRow(string Id, string UserName, string DisplayName, string? Company, List<string> Roles, List<string> Projects, bool IsActive);

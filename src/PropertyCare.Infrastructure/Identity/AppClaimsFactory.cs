@@ -17,6 +17,14 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<App
         id.AddClaim(new Claim(AppClaims.DisplayName, user.DisplayName));
         if (user.CompanyId is { } c) id.AddClaim(new Claim(AppClaims.CompanyId, c.ToString(CultureInfo.InvariantCulture)));
         if (user.OwnerId is { } o) id.AddClaim(new Claim(AppClaims.OwnerId, o.ToString(CultureInfo.InvariantCulture)));
+        if (user.MustChangePassword)
+        {
+            // Someone else (the administrator who issued it) knows this password: until the holder sets their own,
+            // the session carries no role and no permission, so no page or service opens for it (see MustChangePasswordGate).
+            id.AddClaim(new Claim(AppClaims.MustChangePassword, "1"));
+            foreach (var role in id.FindAll(id.RoleClaimType).ToList()) id.RemoveClaim(role);
+            return id;
+        }
         var roleNames = id.FindAll(id.RoleClaimType).Select(r => r.Value);
         foreach (var p in Permissions.ForRoles(roleNames)) id.AddClaim(new Claim(AppClaims.Permission, p));
         return id;
@@ -28,16 +36,20 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<App
         var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId == null) return null;
         static int? Int(string? v) => int.TryParse(v, CultureInfo.InvariantCulture, out var i) ? i : null;
+        // Belt and braces: a must-change session holds no roles, whatever the cookie says.
+        var mustChange = principal.HasClaim(c => c.Type == AppClaims.MustChangePassword);
         return new UserIdentity(
             userId,
             principal.FindFirstValue(AppClaims.DisplayName) ?? principal.Identity.Name ?? "",
             Int(principal.FindFirstValue(AppClaims.CompanyId)),
-            principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(),
+            mustChange ? new HashSet<string>() : principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(),
             Int(principal.FindFirstValue(AppClaims.OwnerId)));
     }
 }
 
-/// <summary>Refuses sign-in for disabled users on top of Identity's own checks (lockout, confirmation).</summary>
+/// <summary>Refuses sign-in for disabled users and for an initial or temporary password past its 24 hours, on top
+/// of Identity's own checks (lockout, confirmation). Identity asks this before it checks the password, so the
+/// answer does not depend on whether the password was right.</summary>
 public sealed class AppSignInManager(
     UserManager<AppUser> userManager,
     Microsoft.AspNetCore.Http.IHttpContextAccessor contextAccessor,
@@ -45,8 +57,13 @@ public sealed class AppSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     Microsoft.Extensions.Logging.ILogger<SignInManager<AppUser>> logger,
     Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation)
+    IUserConfirmation<AppUser> confirmation,
+    TimeProvider clock)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
-    public override async Task<bool> CanSignInAsync(AppUser user) => user.IsActive && await base.CanSignInAsync(user);
+    public override async Task<bool> CanSignInAsync(AppUser user) =>
+        user.IsActive && !TemporaryPasswordExpired(user, clock.GetUtcNow().UtcDateTime) && await base.CanSignInAsync(user);
+
+    public static bool TemporaryPasswordExpired(AppUser user, DateTime utcNow) =>
+        user.MustChangePassword && user.TemporaryPasswordExpiresAt is { } end && end <= utcNow;
 }

@@ -40,4 +40,6 @@ public static class AppClaims
     public const string OwnerId = "pc:owner";
     public const string DisplayName = "pc:name";
     public const string Permission = "pc:perm";
+    /// <summary>Signed in with an initial or temporary password: the session may only set a new password.</summary>
+    public const string MustChangePassword = "pc:mustchange";
 }

@@ -118,6 +118,7 @@ public static class WebServices
         app.UseClientAddressCapture();
         app.UseRequestLocalization(Culture.LocalizationOptions());
         app.UseAuthentication();
+        app.UseMustChangePasswordGate();
         app.UseAuthorization();
         app.UseAntiforgery();
         // Fingerprinted, compressed static files (MudBlazor's CSS/JS, blazor.web.js) from the build's manifest.

@@ -29,11 +29,27 @@ public sealed class StaffServiceTests
     {
         await using var app = new AppServices();
         var (a1, _) = await ProjectsAsync(app);
-        using var scope = app.As(Roles.ProjectManager, a1);
+        // The manager runs project A1: authority comes from the manager's assignments (see StaffAuthorityTests).
+        var manager = new AppUser { UserName = "manager", DisplayName = "李静", CompanyId = a1.CompanyId };
+        using (var setup = app.Provider.CreateScope())
+        {
+            var um = setup.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await um.CreateAsync(manager, "Init@2026")).Succeeded);
+            await um.AddToRoleAsync(manager, Roles.ProjectManager);
+        }
+        await using (var db = new AppDbContext(app.Provider.GetRequiredService<DbContextOptions<AppDbContext>>(), null))
+        {
+            db.ProjectAssignments.Add(new ProjectAssignment { UserId = manager.Id, ProjectId = a1.Id });
+            await db.SaveChangesAsync();
+        }
+        using var scope = app.As(Roles.ProjectManager, a1, userId: manager.Id);
         var staff = scope.ServiceProvider.GetRequiredService<StaffService>();
 
         var id = await staff.AddAsync("wangfang", "王芳", "13800138000", Roles.ServiceDesk, "Init@2026");
-        Assert.Equal(["wangfang"], (await staff.ListAsync()).Select(s => s.UserName));
+        // The manager is on the list too, but not theirs to reset or disable.
+        var list = await staff.ListAsync();
+        Assert.Equal(["manager", "wangfang"], list.Select(s => s.UserName));
+        Assert.Equal([false, true], list.Select(s => s.CanManage));
 
         await staff.SetActiveAsync(id, false);
         var password = await staff.ResetPasswordAsync(id);
