@@ -75,7 +75,6 @@ public static class DependencyInjection
         services.AddScoped<OwnerAccountService>();
         services.AddScoped<OwnerCodes>();
         services.AddScoped<StaffService>();
-        services.AddScoped<Accounts.ClientAddress>();
         services.AddScoped<Accounts.AccountAudit>();
         services.AddScoped<Accounts.AccountEventQueries>();
         services.AddScoped<Accounts.OwnPasswordService>();

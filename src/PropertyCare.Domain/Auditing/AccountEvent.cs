@@ -42,4 +42,7 @@ public enum AccountAction
     Unlocked = 7,
     /// <summary>A one-time code or temporary password was tried and refused (wrong, expired, used).</summary>
     CredentialRefused = 8,
+    /// <summary>The account was removed: an owner's portal account goes with the owner's record (its login is
+    /// their mobile number, personal data that must not outlive the record).</summary>
+    Deleted = 9,
 }

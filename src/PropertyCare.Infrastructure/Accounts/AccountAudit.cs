@@ -8,7 +8,7 @@ namespace PropertyCare.Infrastructure.Accounts;
 
 /// <summary>Writes account events. Callers add the event to the same DbContext as the change it records,
 /// so the change and its audit are saved together or not at all.</summary>
-public sealed class AccountAudit(TenantContext tenant, ClientAddress client, TimeProvider clock)
+public sealed class AccountAudit(TenantContext tenant, TimeProvider clock)
 {
     public AccountEvent Add(AppDbContext db, AccountAction action, AppUser target, bool targetIsOwner, string? detail = null)
     {
@@ -23,7 +23,7 @@ public sealed class AccountAudit(TenantContext tenant, ClientAddress client, Tim
             TargetLabel = Label(target, targetIsOwner),
             CompanyId = target.CompanyId,
             ProjectId = tenant.ProjectId,
-            IpAddress = client.Ip,
+            IpAddress = tenant.ClientIp,
             Detail = detail is { Length: > 200 } ? detail[..200] : detail,
         };
         db.AccountEvents.Add(e);

@@ -48,6 +48,7 @@ public sealed class AccountEventQueries(IDbContextFactory<AppDbContext> dbFactor
         AccountAction.Enabled => new("启用", "Enabled"),
         AccountAction.Unlocked => new("解除锁定", "Unlocked"),
         AccountAction.CredentialRefused => new("临时凭证被拒绝", "One-time credential refused"),
+        AccountAction.Deleted => new("删除账号", "Account deleted"),
         _ => new(a.ToString(), a.ToString()),
     };
 }

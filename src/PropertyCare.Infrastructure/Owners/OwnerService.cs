@@ -4,6 +4,7 @@ using PropertyCare.Domain.Auditing;
 using PropertyCare.Domain.Common;
 using PropertyCare.Domain.Owners;
 using PropertyCare.Infrastructure.Auditing;
+using PropertyCare.Infrastructure.Accounts;
 using PropertyCare.Infrastructure.Data;
 using PropertyCare.Infrastructure.Tenancy;
 
@@ -138,8 +139,29 @@ public sealed class OwnerService(IDbContextFactory<AppDbContext> dbFactory, Tena
         await db.SaveChangesAsync(ct);
         // 个人信息保护: the history keeps that the owner existed and was deleted, no longer who they were.
         await PersonalDataScrub.ForgetOwnerAsync(db, owner, ct);
+        await RemovePortalAccountsAsync(db, owner, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The owner's portal account goes with the record: its login is the owner's mobile number, and a
+    /// sign-in to a portal with no units is of no use to anyone. Earlier account events keep what happened, under the
+    /// deleted owner's label; the deletion itself is audited.</summary>
+    private async Task RemovePortalAccountsAsync(AppDbContext db, Owner owner, CancellationToken ct)
+    {
+        var companyId = tenant.Project!.CompanyId;
+        var accounts = await db.Users.Where(u => u.OwnerId == owner.Id && u.CompanyId == companyId).ToListAsync(ct);
+        if (accounts.Count == 0) return;
+        var ids = accounts.Select(a => a.Id).ToList();
+        var label = PersonalDataScrub.Label(nameof(Owner), owner.Id);
+        foreach (var e in await db.AccountEvents.Where(e => e.TargetUserId != null && ids.Contains(e.TargetUserId)).ToListAsync(ct))
+            e.TargetLabel = label;
+        var audit = new AccountAudit(tenant, TimeProvider.System);
+        foreach (var account in accounts)
+        {
+            audit.Add(db, AccountAction.Deleted, account, targetIsOwner: true, "业主档案已删除 / owner record deleted").TargetLabel = label;
+            db.Users.Remove(account);
+        }
     }
 
     public async Task LinkUnitAsync(int ownerId, int unitId, CancellationToken ct = default)

@@ -19,3 +19,15 @@ internal sealed class ClientIpCircuitHandler(TenantContext tenant, IHttpContextA
     /// <summary>An IPv4 client over a dual-stack socket is shown as 10.0.0.5, not ::ffff:10.0.0.5.</summary>
     internal static string Text(IPAddress ip) => (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString();
 }
+
+internal static class ClientIpCapture
+{
+    /// <summary>The same for plain HTTP requests (the sign-in, code and password pages, the photo endpoint): after the
+    /// forwarded-headers middleware, so only a configured proxy can change the address that is recorded.</summary>
+    internal static void UseClientIpCapture(this WebApplication app) =>
+        app.Use((http, next) =>
+        {
+            if (http.Connection.RemoteIpAddress is { } ip) http.RequestServices.GetRequiredService<TenantContext>().ClientIp = ClientIpCircuitHandler.Text(ip);
+            return next(http);
+        });
+}

@@ -72,7 +72,6 @@ public static class WebServices
         // from the configured proxies only (loopback by default), never from any client.
         services.Configure<ForwardedHeadersOptions>(o => ProxyTrust.Configure(o, config));
         services.AddScoped<Printing.FormPrinter>();
-        services.AddClientAddressCapture();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
     }
@@ -115,7 +114,7 @@ public static class WebServices
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseClientAddressCapture();
+        app.UseClientIpCapture();
         app.UseRequestLocalization(Culture.LocalizationOptions());
         app.UseAuthentication();
         app.UseMustChangePasswordGate();

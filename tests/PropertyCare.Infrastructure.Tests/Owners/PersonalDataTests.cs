@@ -110,6 +110,29 @@ public sealed class PersonalDataTests : IDisposable
     }
 
     [Fact]
+    public async Task Deleting_an_owner_removes_their_portal_account_whose_login_is_their_mobile_and_audits_it()
+    {
+        var owner = await CreateOwnerAsync("欧阳娜娜");
+        await using (var db = _db.Db(null))
+        {
+            db.Users.Add(new Identity.AppUser { Id = "u-portal", UserName = OwnerPhone, NormalizedUserName = OwnerPhone, DisplayName = "欧阳娜娜", CompanyId = _db.A1.CompanyId, OwnerId = owner });
+            db.AccountEvents.Add(new AccountEvent { At = DateTime.UtcNow, Action = AccountAction.Created, TargetUserId = "u-portal", TargetLabel = "业主 139****5678", CompanyId = _db.A1.CompanyId });
+            await db.SaveChangesAsync();
+        }
+
+        await Owners().DeleteAsync(owner, (await Owners().GetAsync(owner)).Version);
+
+        var rest = RawTable("AspNetUsers") + RawTable("AccountEvents");
+        foreach (var personal in new[] { OwnerPhone, "139****5678", "欧阳娜娜" }) Assert.DoesNotContain(personal, rest);
+        await using var check = _db.Db(null);
+        Assert.False(check.Users.Any(u => u.Id == "u-portal"));
+        var events = check.AccountEvents.Where(e => e.TargetUserId == "u-portal").OrderBy(e => e.Id).ToList();
+        Assert.Equal([AccountAction.Created, AccountAction.Deleted], events.Select(e => e.Action));
+        Assert.All(events, e => Assert.Equal($"已删除业主 #{owner}", e.TargetLabel));
+        Assert.Equal("u-manager", events[1].ActorUserId);
+    }
+
+    [Fact]
     public async Task Removing_a_household_member_anonymises_that_member_and_leaves_the_owner_alone()
     {
         var owner = await CreateOwnerAsync("欧阳娜娜");

@@ -60,7 +60,7 @@ public sealed class StaffAuthorityTests
     private static IServiceScope AsManager(AppServices app, World w)
     {
         var scope = app.As(Roles.ProjectManager, w.P1, userId: w.Manager);
-        scope.ServiceProvider.GetRequiredService<ClientAddress>().Ip = AttackerIp;
+        scope.ServiceProvider.GetRequiredService<TenantContext>().ClientIp = AttackerIp;
         return scope;
     }
 
@@ -68,7 +68,7 @@ public sealed class StaffAuthorityTests
     {
         var scope = app.Provider.CreateScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().SetUser(new UserIdentity(userId, "平台管理员", null, new HashSet<string> { Roles.PlatformAdmin }, null));
-        scope.ServiceProvider.GetRequiredService<ClientAddress>().Ip = AttackerIp;
+        scope.ServiceProvider.GetRequiredService<TenantContext>().ClientIp = AttackerIp;
         return scope;
     }
 
