@@ -80,6 +80,16 @@ public sealed class AccessibilityTests(AppServer app)
     }
 
     [Fact]
+    public async Task Account_audit_has_no_serious_violations()
+    {
+        var page = await app.SignInAsync("hq");
+        await page.ClickAsync("[data-test=nav-account-events]");
+        await page.WaitForSelectorAsync("[data-test=account-events], [data-test=empty]", Visible);
+        await AssertNoSeriousAsync(page, "account audit");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Owner_portal_on_a_phone_has_no_serious_violations()
     {
         var page = await app.SignInAsync("owner", viewport: new() { Width = 390, Height = 844 });
