@@ -30,7 +30,9 @@ public static class SecurityHeaders
 
     public static void UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex, not base64: '+' and '/' are HTML-encoded in the attribute (&#x2B;), which is equivalent for the
+        // browser but makes the page's nonce differ, as text, from the header's.
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         http.Items[NonceKey] = nonce;
         http.Response.OnStarting(() =>
         {
