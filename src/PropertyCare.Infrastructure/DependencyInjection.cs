@@ -85,11 +85,8 @@ public static class DependencyInjection
         services.AddScoped<Notifications.NotificationOutbox>();
         services.AddSingleton<Notifications.INotificationSender, Notifications.DemoOutboxSender>();
         services.AddSingleton<Notifications.OutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<Notifications.OutboxDispatcher>());
-        services.AddSingleton<Jobs.SchedulerHost>();
-        services.AddHostedService(sp => sp.GetRequiredService<Jobs.SchedulerHost>());
-        services.AddSingleton<Jobs.JobScheduler>();
-        services.AddScoped<Jobs.JobDashboard>();
+        Jobs.JobsSetup.AddPropertyCareJobs(services, config);
+        services.AddScoped<Repairs.CallbackReminderJob>();
         services.AddScoped<Repairs.RepairSettingsService>();
         services.AddScoped<Repairs.RepairService>();
         services.AddScoped<Repairs.TechnicianService>();

@@ -15,6 +15,8 @@ public class JobRun : ITenantOwned
     public string JobKey { get; set; } = "";
     public string JobType { get; set; } = "";
     public int Attempt { get; set; }
+    /// <summary>Hangfire's id of the job this run belongs to (retry and delete act on it).</summary>
+    public string? BackgroundJobId { get; set; }
     public JobRunStatus Status { get; private set; }
     public DateTime StartedAt { get; set; }
     public DateTime? FinishedAt { get; private set; }

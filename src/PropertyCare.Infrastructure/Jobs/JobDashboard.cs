@@ -1,3 +1,7 @@
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Common;
@@ -5,29 +9,33 @@ using PropertyCare.Domain.Jobs;
 using PropertyCare.Infrastructure.Data;
 using PropertyCare.Infrastructure.Owners;
 using PropertyCare.Infrastructure.Tenancy;
-using Quartz;
-using Quartz.Impl.Matchers;
 
 namespace PropertyCare.Infrastructure.Jobs;
 
-/// <summary>The jobs page of a project: what is scheduled (from Quartz), what ran, is being retried or
-/// failed (from the run log), with retry and delete. A manager sees only the current project's jobs.</summary>
-public sealed class JobDashboard(SchedulerHost host, IDbContextFactory<AppDbContext> dbFactory, TenantContext tenant)
+/// <summary>The jobs page of a project: what is scheduled or waiting (from Hangfire: the project's delayed and
+/// recurring jobs), what ran, is being retried or failed (from the run log), with retry and delete through
+/// Hangfire's API. A manager sees and touches only the current project's jobs: every job id handed in is
+/// checked to be a job of this project first.</summary>
+public sealed class JobDashboard(JobStorage storage, IBackgroundJobClient client, IRecurringJobManager recurring, JobScheduler scheduler,
+    IDbContextFactory<AppDbContext> dbFactory, TenantContext tenant)
 {
-    public async Task<List<ScheduledJob>> ScheduledAsync(CancellationToken ct = default)
+    public Task<List<ScheduledJob>> ScheduledAsync(CancellationToken ct = default)
     {
         var projectId = tenant.RequireProject(Permissions.StaffManage);
-        var scheduler = await host.SchedulerAsync(ct);
+        using var connection = storage.GetConnection();
         var result = new List<ScheduledJob>();
-        foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals($"p{projectId}"), ct))
+        foreach (var (key, id) in scheduler.DelayedJobs(projectId))
         {
-            var trigger = await scheduler.GetTrigger(key, ct);
-            if (trigger == null) continue;
-            var job = await scheduler.GetJobDetail(trigger.JobKey, ct);
-            result.Add(new ScheduledJob(trigger.JobKey.Name, job?.JobType.Name ?? "", trigger.GetNextFireTimeUtc()?.UtcDateTime,
-                trigger is ICronTrigger cron ? cron.CronExpressionString : null));
+            var state = connection.GetStateData(id);
+            if (state == null || state.Name == SucceededState.StateName || state.Name == DeletedState.StateName || state.Name == FailedState.StateName) continue;
+            var job = connection.GetJobData(id);
+            DateTime? next = state.Name == ScheduledState.StateName && state.Data.TryGetValue("EnqueueAt", out var at) ? JobHelper.DeserializeNullableDateTime(at) : null;
+            result.Add(new ScheduledJob(key, job?.Job is { } j ? ProjectJobs.TypeOf(j) : "", next, null, state.Name));
         }
-        return result.OrderBy(j => j.NextFireUtc).ToList();
+        var prefix = JobScheduler.RecurringId(projectId, "");
+        foreach (var r in connection.GetRecurringJobs().Where(r => r.Id.StartsWith(prefix, StringComparison.Ordinal)))
+            result.Add(new ScheduledJob(r.Id[prefix.Length..], r.Job is { } j ? ProjectJobs.TypeOf(j) : "", r.NextExecution, r.Cron, "Recurring"));
+        return Task.FromResult(result.OrderBy(j => j.NextFireUtc ?? DateTime.MinValue).ToList());
     }
 
     public async Task<Page<JobRun>> RunsAsync(JobRunStatus? status, int pageIndex, int pageSize, CancellationToken ct = default)
@@ -41,21 +49,38 @@ public sealed class JobDashboard(SchedulerHost host, IDbContextFactory<AppDbCont
         return new Page<JobRun>(items, total, pageIndex, pageSize);
     }
 
-    /// <summary>Runs the job again now, as a first attempt.</summary>
-    public async Task RetryAsync(string jobKey, CancellationToken ct = default)
+    /// <summary>Runs a job (of this project) again now; a failed one starts again as a first attempt.</summary>
+    public Task RetryAsync(string backgroundJobId, CancellationToken ct = default)
     {
         var projectId = tenant.RequireProject(Permissions.StaffManage);
-        var scheduler = await host.SchedulerAsync(ct);
-        var key = JobScheduler.Key(projectId, jobKey);
-        if (!await scheduler.CheckExists(key, ct)) throw new RecordNotFoundException();
-        await scheduler.TriggerJob(key, new JobDataMap { [ProjectJob.AttemptKey] = "1" }, ct);
+        RequireOwn(projectId, backgroundJobId);
+        using (var connection = storage.GetConnection())
+        {
+            connection.SetJobParameter(backgroundJobId, "RetryCount", SerializationHelper.Serialize(0));
+        }
+        if (!client.Requeue(backgroundJobId)) throw new RecordNotFoundException();
+        return Task.CompletedTask;
     }
 
-    public async Task DeleteAsync(string jobKey, CancellationToken ct = default)
+    /// <summary>Deletes a scheduled or recurring job by our key, or a failed job by its Hangfire id.</summary>
+    public Task DeleteAsync(string keyOrJobId, CancellationToken ct = default)
     {
         var projectId = tenant.RequireProject(Permissions.StaffManage);
-        if (!await (await host.SchedulerAsync(ct)).DeleteJob(JobScheduler.Key(projectId, jobKey), ct)) throw new RecordNotFoundException();
+        if (scheduler.Cancel(projectId, keyOrJobId)) return Task.CompletedTask;
+        RequireOwn(projectId, keyOrJobId);
+        if (!client.Delete(keyOrJobId)) throw new RecordNotFoundException();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Another project's job id (or an invented one) is "not found", never acted on.</summary>
+    private void RequireOwn(int projectId, string backgroundJobId)
+    {
+        using var connection = storage.GetConnection();
+        JobData? data;
+        try { data = connection.GetJobData(backgroundJobId); }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException) { data = null; }
+        if (ProjectJobs.ProjectOf(data?.Job) != projectId) throw new RecordNotFoundException();
     }
 }
 
-public sealed record ScheduledJob(string Key, string Type, DateTime? NextFireUtc, string? Cron);
+public sealed record ScheduledJob(string Key, string Type, DateTime? NextFireUtc, string? Cron, string State);

@@ -1,51 +1,79 @@
-using Quartz;
+using System.Linq.Expressions;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Storage;
 
 namespace PropertyCare.Infrastructure.Jobs;
 
-/// <summary>What the application asks of the scheduler: run a project's job at a time or on a cron
-/// schedule (in the project's time zone), cancel or reschedule it by key. Keys are per project
-/// (group "p{projectId}"), so scheduling the same key again replaces instead of doubling.</summary>
-public sealed class JobScheduler(SchedulerHost host)
+/// <summary>What the application asks of Hangfire: run a project's job at a time (a delayed job) or on a cron
+/// schedule in the project's time zone (a recurring job), cancel or reschedule it by our key. Keys are per
+/// project: delayed jobs are found through the hash "propertycare:keys:p{projectId}" (key → Hangfire job id),
+/// recurring ones are named "p{projectId}:{key}"; scheduling the same key again replaces instead of doubling.</summary>
+public sealed class JobScheduler(JobStorage storage, IBackgroundJobClient client, IRecurringJobManager recurring)
 {
-    public static JobKey Key(int projectId, string key) => new(key, $"p{projectId}");
+    public static string KeysHash(int projectId) => $"propertycare:keys:p{projectId}";
+    public static string RecurringId(int projectId, string key) => $"p{projectId}:{key}";
 
-    public async Task ScheduleAtAsync<TJob>(int projectId, string key, DateTimeOffset at, IReadOnlyDictionary<string, string>? data = null, CancellationToken ct = default)
-        where TJob : ProjectJob
+    /// <summary>A time that passed while the app was down runs once at start.</summary>
+    public string ScheduleAt<TService>(int projectId, string key, DateTimeOffset at, Expression<Func<TService, Task>> job)
     {
-        var job = Job<TJob>(projectId, key, data);
-        var trigger = TriggerBuilder.Create().WithIdentity(key, job.Key.Group).ForJob(job).StartAt(at)
-            // A time that passed while the app was down fires once at start.
-            .WithSimpleSchedule(s => s.WithMisfireHandlingInstructionFireNow()).Build();
-        await (await host.SchedulerAsync(ct)).ScheduleJob(job, [trigger], replace: true, ct);
+        using var connection = storage.GetConnection();
+        if (IdOf(connection, projectId, key) is { } previous) client.Delete(previous);
+        var id = client.Schedule(job, at);
+        connection.SetJobParameter(id, ProjectJobs.KeyParameter, SerializationHelper.Serialize(key));
+        using var tx = connection.CreateWriteTransaction();
+        tx.SetRangeInHash(KeysHash(projectId), [new(key, id)]);
+        tx.Commit();
+        return id;
     }
 
-    public async Task ScheduleCronAsync<TJob>(int projectId, string key, string cron, string timeZone, IReadOnlyDictionary<string, string>? data = null, CancellationToken ct = default)
-        where TJob : ProjectJob
+    /// <summary>Cron in Hangfire's 5-field form; times in the project's time zone. A run missed while the app
+    /// was down runs once at start, not once per missed occurrence (Hangfire's default).</summary>
+    public void ScheduleCron<TService>(int projectId, string key, string cron, string timeZone, Expression<Func<TService, Task>> job) =>
+        recurring.AddOrUpdate(RecurringId(projectId, key), job, cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(timeZone) });
+
+    public bool Cancel(int projectId, string key)
     {
-        var job = Job<TJob>(projectId, key, data);
-        var trigger = TriggerBuilder.Create().WithIdentity(key, job.Key.Group).ForJob(job)
-            // A missed run (app down) runs once at start, not once per missed occurrence.
-            .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(timeZone)).WithMisfireHandlingInstructionFireAndProceed())
-            .Build();
-        await (await host.SchedulerAsync(ct)).ScheduleJob(job, [trigger], replace: true, ct);
+        using var connection = storage.GetConnection();
+        var found = false;
+        if (IdOf(connection, projectId, key) is { } id)
+        {
+            client.Delete(id);
+            RemoveKey(connection, projectId, key);
+            found = true;
+        }
+        if (connection.GetAllEntriesFromHash($"recurring-job:{RecurringId(projectId, key)}") is { Count: > 0 })
+        {
+            recurring.RemoveIfExists(RecurringId(projectId, key));
+            found = true;
+        }
+        return found;
     }
 
-    public async Task<bool> CancelAsync(int projectId, string key, CancellationToken ct = default) =>
-        await (await host.SchedulerAsync(ct)).DeleteJob(Key(projectId, key), ct);
-
-    public async Task<bool> RescheduleAsync(int projectId, string key, DateTimeOffset at, CancellationToken ct = default)
+    public bool Reschedule(int projectId, string key, DateTimeOffset at)
     {
-        var scheduler = await host.SchedulerAsync(ct);
-        var triggerKey = new TriggerKey(key, $"p{projectId}");
-        var trigger = TriggerBuilder.Create().WithIdentity(triggerKey).ForJob(Key(projectId, key)).StartAt(at)
-            .WithSimpleSchedule(s => s.WithMisfireHandlingInstructionFireNow()).Build();
-        return await scheduler.RescheduleJob(triggerKey, trigger, ct) != null;
+        using var connection = storage.GetConnection();
+        return IdOf(connection, projectId, key) is { } id && client.Reschedule(id, at);
     }
 
-    private static IJobDetail Job<TJob>(int projectId, string key, IReadOnlyDictionary<string, string>? data) where TJob : ProjectJob
+    /// <summary>Our key → Hangfire's job id, for this project's delayed jobs.</summary>
+    public Dictionary<string, string> DelayedJobs(int projectId)
     {
-        var map = new JobDataMap { [ProjectJob.ProjectIdKey] = projectId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        foreach (var (k, v) in data ?? new Dictionary<string, string>()) map[k] = v;
-        return JobBuilder.Create<TJob>().WithIdentity(Key(projectId, key)).UsingJobData(map).RequestRecovery().StoreDurably().Build();
+        using var connection = storage.GetConnection();
+        return connection.GetAllEntriesFromHash(KeysHash(projectId)) ?? [];
+    }
+
+    private static string? IdOf(IStorageConnection connection, int projectId, string key) =>
+        connection.GetAllEntriesFromHash(KeysHash(projectId))?.GetValueOrDefault(key);
+
+    internal static void RemoveKey(IStorageConnection connection, int projectId, string key)
+    {
+        // The storage API removes whole hashes only: rewrite the project's hash without the key.
+        var rest = connection.GetAllEntriesFromHash(KeysHash(projectId)) ?? [];
+        rest.Remove(key);
+        using var tx = connection.CreateWriteTransaction();
+        tx.RemoveHash(KeysHash(projectId));
+        if (rest.Count > 0) tx.SetRangeInHash(KeysHash(projectId), rest);
+        tx.Commit();
     }
 }

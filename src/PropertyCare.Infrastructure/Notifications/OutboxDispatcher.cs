@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Hangfire.Storage;
 using Microsoft.Extensions.Logging;
 using PropertyCare.Domain.Access;
 using PropertyCare.Infrastructure.Data;
@@ -9,22 +12,23 @@ using PropertyCare.Infrastructure.Tenancy;
 namespace PropertyCare.Infrastructure.Notifications;
 
 /// <summary>Sends due outbox messages, project by project, each inside that project's tenant context so
-/// the isolation guard applies to the status updates too. Polls every few seconds; the scheduler issue
-/// may move this onto a Quartz job.</summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxDispatcher> log) : BackgroundService
+/// the isolation guard applies to the status updates too. A recurring Hangfire job (every 10 seconds); a
+/// failed message is retried by the message's own back-off (MarkAttemptFailed), not by Hangfire, and two
+/// passes never overlap (one instance or several).</summary>
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxDispatcher> log)
 {
-    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    public const string RecurringId = "outbox-dispatch";
     public const int BatchSize = 50;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try { await DispatchDueAsync(stoppingToken); }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Outbox dispatch failed"); }
-            await Task.Delay(PollInterval, clock, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
-        }
-    }
+    public static void Register(IRecurringJobManager recurring) =>
+        recurring.AddOrUpdate<OutboxDispatcher>(RecurringId, d => d.DispatchJobAsync(CancellationToken.None), "*/10 * * * * *");
+
+    /// <summary>The recurring job: the next pass comes in seconds anyway, so Hangfire does not retry it, and
+    /// its finished runs are kept only briefly (one every 10 seconds would fill the job store).</summary>
+    [AutomaticRetry(Attempts = 0, LogEvents = false)]
+    [DisableConcurrentExecution(60)]
+    [ShortLivedJob]
+    public Task DispatchJobAsync(CancellationToken ct) => DispatchDueAsync(ct);
 
     /// <summary>One pass: returns how many messages were attempted.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct = default)
@@ -74,4 +78,11 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         }
         return attempted;
     }
+}
+
+/// <summary>Keeps a finished job's record for ten minutes instead of Hangfire's day.</summary>
+public sealed class ShortLivedJobAttribute : JobFilterAttribute, IApplyStateFilter
+{
+    public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction) => context.JobExpirationTimeout = TimeSpan.FromMinutes(10);
+    public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction) { }
 }

@@ -1,14 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Common;
 using PropertyCare.Domain.Notifications;
 using PropertyCare.Domain.Repairs;
 using PropertyCare.Infrastructure.Data;
-using PropertyCare.Infrastructure.Jobs;
 using PropertyCare.Infrastructure.Notifications;
 using PropertyCare.Infrastructure.Tenancy;
-using Quartz;
 
 namespace PropertyCare.Infrastructure.Repairs;
 
@@ -16,6 +13,14 @@ namespace PropertyCare.Infrastructure.Repairs;
 /// (in-app and SMS). Idempotent: an order is escalated once, and each message has a dedup key.</summary>
 public sealed class RepairEscalation(IDbContextFactory<AppDbContext> dbFactory, TenantContext tenant, TimeProvider time, NotificationOutbox outbox)
 {
+    public const string JobKey = "repair-escalation";
+    /// <summary>Every 10 minutes (Hangfire's 5-field cron), in the project's time zone.</summary>
+    public const string Cron = "*/10 * * * *";
+
+    /// <summary>The recurring project job (the server filter has entered the project).</summary>
+    public Task<int> RunForProjectAsync(int projectId, CancellationToken ct) =>
+        tenant.ProjectId == projectId ? RunAsync(ct) : throw new AccessDeniedException(new("任务未进入其项目", "The job has not entered its project"));
+
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
         var projectId = tenant.ProjectId ?? throw new AccessDeniedException(new("请先选择项目", "Choose a project first"));
@@ -37,15 +42,4 @@ public sealed class RepairEscalation(IDbContextFactory<AppDbContext> dbFactory, 
         await db.SaveChangesAsync(ct);
         return overdue.Count;
     }
-}
-
-/// <summary>Runs <see cref="RepairEscalation"/> for one project every 10 minutes.</summary>
-public sealed class RepairEscalationJob(IServiceProvider services) : ProjectJob(services)
-{
-    public const string Key = "repair-escalation";
-    public const string Cron = "0 0/10 * * * ?";
-    private readonly IServiceProvider _services = services;
-
-    protected override Task ExecuteInProjectAsync(IJobExecutionContext context, int projectId, CancellationToken ct) =>
-        _services.GetRequiredService<RepairEscalation>().RunAsync(ct);
 }

@@ -65,7 +65,7 @@ public sealed class TechnicianService(IDbContextFactory<AppDbContext> dbFactory,
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        await CallbackReminderJob.ScheduleAsync(scheduler, clock, callback, log, ct);
+        CallbackReminderJob.Schedule(scheduler, clock, callback, log);
     }
 
     private async Task ChangeAsync(int orderId, int expectedVersion, Action<RepairOrder, string> change, CancellationToken ct)

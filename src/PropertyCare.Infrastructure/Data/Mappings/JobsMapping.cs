@@ -10,6 +10,7 @@ internal sealed class JobRunMapping : IEntityTypeConfiguration<JobRun>
     {
         b.Property(x => x.JobKey).HasMaxLength(200);
         b.Property(x => x.JobType).HasMaxLength(200);
+        b.Property(x => x.BackgroundJobId).HasMaxLength(64);
         b.Property(x => x.Error).HasMaxLength(1000);
         b.HasIndex(x => new { x.ProjectId, x.StartedAt });
     }
