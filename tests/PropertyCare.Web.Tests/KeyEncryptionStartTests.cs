@@ -10,7 +10,7 @@ namespace PropertyCare.Web.Tests;
 
 /// <summary>Production does not quietly store sign-in keys in plain text: without a key-encryption certificate it
 /// refuses to start and says what to set, unless the operator explicitly allows it (throw-away installations).</summary>
-[Collection("web")] // one host start at a time: a second app started beside another collides (Quartz scheduler name)
+[Collection("web")] // one host start at a time
 public sealed class KeyEncryptionStartTests : IDisposable
 {
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"pc-start-{Guid.NewGuid():N}.db");

@@ -6,6 +6,7 @@ using Hangfire.Storage.SQLite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PropertyCare.Domain.Jobs;
 
 namespace PropertyCare.Infrastructure.Jobs;
@@ -33,7 +34,8 @@ public static class JobsSetup
             return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
         });
         services.AddSingleton<JobActivator, ProjectJobActivator>();
-        services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        services.AddHangfire((sp, c) => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+            .UseLogProvider(new SafeLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>()))));
         services.AddHangfireServer((_, o) =>
         {
             // The embedded SQLite storage has had race bugs under many workers: few workers, proven exactly-once by test.
@@ -73,4 +75,22 @@ public static class JobsSetup
         var file = Path.GetFullPath(new SqliteConnectionStringBuilder(sqliteConnection).DataSource);
         return Path.Combine(Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file) + "-jobs.db");
     }
+}
+
+/// <summary>Hangfire's log provider is process-wide, ours belongs to one service provider: when that is disposed
+/// (a test's app, or the host at shutdown) while another app in the process still runs, Hangfire must not
+/// fail on the disposed logger factory; it logs nothing instead.</summary>
+internal sealed class SafeLogProvider(Hangfire.Logging.ILogProvider inner) : Hangfire.Logging.ILogProvider
+{
+    public Hangfire.Logging.ILog GetLogger(string name)
+    {
+        try { return inner.GetLogger(name); }
+        catch (ObjectDisposedException) { return Silent.Instance; }
+    }
+}
+
+internal sealed class Silent : Hangfire.Logging.ILog
+{
+    public static readonly Silent Instance = new();
+    public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
 }

@@ -126,6 +126,7 @@ public static class WebServices
         app.MapAccountEndpoints();
         app.MapRepairPhotos();
         if (TestClockEndpoints.Enabled(app.Configuration, app.Environment)) app.MapTestClock();
+        app.MapJobsDashboard();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }

@@ -1,9 +1,8 @@
 namespace PropertyCare.Infrastructure.Tests.Repairs;
 
-/// <summary>Completing an order schedules its callback reminder through Quartz. Every SchedulerHost names its
-/// scheduler "PropertyCare" and Quartz keeps schedulers in a process-wide repository by name, so a test here
-/// running next to SchedulerTests would hand them (and later shut down) the same scheduler over another
-/// database. These tests therefore run on their own, after the parallel ones.</summary>
+/// <summary>The repair tests run on their own, after the parallel ones. (They once had to: Quartz kept its
+/// schedulers process-wide by name. Hangfire is registered per service provider, so that reason is gone; the
+/// collection stays so the suite's timing does not change with the scheduler.)</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class RepairsCollection
 {
