@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Hangfire;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PropertyCare.Domain.Jobs;
+using PropertyCare.Domain.Repairs;
+using PropertyCare.Infrastructure;
+using PropertyCare.Infrastructure.Data;
+using PropertyCare.Infrastructure.Jobs;
+using PropertyCare.Infrastructure.Repairs;
+
+namespace PropertyCare.Web.Tests.Jobs;
+
+/// <summary>The real app (its built executable) on a temp SQLite file is killed with SIGKILL while a callback
+/// reminder and an escalation wait for their time; started again, each runs exactly once: nothing is lost with
+/// the process, nothing runs twice.</summary>
+public sealed class KillNineTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"pc-kill-{Guid.NewGuid():N}");
+    private string Db => Path.Combine(_dir, "kill.db");
+    private readonly System.Text.StringBuilder _log = new();
+
+    [Fact]
+    public async Task Jobs_waiting_when_the_app_is_killed_run_exactly_once_after_it_starts_again()
+    {
+        Directory.CreateDirectory(_dir);
+        var first = await StartAsync();
+
+        // Scheduled straight into the app's job store (as TechnicianService and the escalation do), due in 20 s.
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = $"Data Source={Db}" }).Build();
+        await using var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddSingleton<IConfiguration>(config)
+            .AddPropertyCareInfrastructure(config).BuildServiceProvider();
+        services.GetRequiredService<IGlobalConfiguration>();
+        Callback callback;
+        await using (var db = new AppDbContext(services.GetRequiredService<DbContextOptions<AppDbContext>>(), null))
+            callback = await db.Callbacks.IgnoreQueryFilters().AsNoTracking().OrderBy(c => c.Id).FirstAsync(c => c.Status == CallbackStatus.Pending);
+        var jobs = services.GetRequiredService<JobScheduler>();
+        var due = DateTimeOffset.UtcNow.AddSeconds(20);
+        int projectId = callback.ProjectId, callbackId = callback.Id;
+        var reminderKey = CallbackReminderJob.KeyFor(callbackId);
+        const string escalationKey = "escalation-after-kill";
+        var reminderJob = jobs.ScheduleAt<CallbackReminderJob>(projectId, reminderKey, due, j => j.RemindAsync(projectId, callbackId, CancellationToken.None));
+        var escalationJob = jobs.ScheduleAt<RepairEscalation>(projectId, escalationKey, due, e => e.RunForProjectAsync(projectId, CancellationToken.None));
+
+        first.Kill(); // SIGKILL on Linux: no shutdown, no flush
+        await first.WaitForExitAsync();
+        Assert.True(DateTimeOffset.UtcNow < due, "the app was killed only after the jobs were due; the test proves nothing");
+        Assert.Equal(0, Runs(services, reminderKey) + Runs(services, escalationKey));
+
+        var second = await StartAsync();
+        try
+        {
+            var storage = services.GetRequiredService<JobStorage>();
+            var deadline = DateTime.UtcNow.AddSeconds(120);
+            bool Done(string id) { using var c = storage.GetConnection(); return c.GetStateData(id)?.Name == "Succeeded"; }
+            while (!(Done(reminderJob) && Done(escalationJob)) && DateTime.UtcNow < deadline) await Task.Delay(250);
+            Assert.True(Done(reminderJob) && Done(escalationJob), "the jobs did not run after the restart:\n" + Log);
+            Assert.True(DateTimeOffset.UtcNow >= due);
+            Assert.Equal(1, Runs(services, reminderKey));
+            Assert.Equal(1, Runs(services, escalationKey));
+            // The reminder reached the project's service desk, once.
+            await using var db = new AppDbContext(services.GetRequiredService<DbContextOptions<AppDbContext>>(), null);
+            var reminders = await db.OutboxMessages.IgnoreQueryFilters().CountAsync(m => m.DedupKey.StartsWith($"callback-due-{callbackId}-"));
+            Assert.True(reminders >= 1);
+        }
+        finally
+        {
+            second.Kill();
+            await second.WaitForExitAsync();
+        }
+    }
+
+    private static int Runs(IServiceProvider services, string key)
+    {
+        using var db = new AppDbContext(services.GetRequiredService<DbContextOptions<AppDbContext>>(), null);
+        return db.JobRuns.IgnoreQueryFilters().Count(r => r.JobKey == key && r.Status == JobRunStatus.Succeeded);
+    }
+
+    private string Log { get { lock (_log) return _log.ToString(); } }
+
+    private async Task<Process> StartAsync()
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        var web = Path.Combine(here.Parent!.Parent!.Parent!.Parent!.Parent!.FullName, "src", "PropertyCare.Web", "bin", here.Parent.Name, here.Name);
+        var psi = new ProcessStartInfo(Path.Combine(web, "PropertyCare.Web"))
+        {
+            WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        psi.Environment["ASPNETCORE_URLS"] = url;
+        psi.Environment["ConnectionStrings__Default"] = $"Data Source={Db}";
+        psi.Environment["PropertyCare__DemoData"] = "true";
+        psi.Environment["PropertyCare__Jobs__PollMs"] = "500";
+        var app = Process.Start(psi)!;
+        app.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        app.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        app.BeginOutputReadLine();
+        app.BeginErrorReadLine();
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (app.HasExited) throw new InvalidOperationException("The app exited:\n" + Log);
+            try { if ((await http.GetAsync(url + "/health")).IsSuccessStatusCode) return app; }
+            catch (HttpRequestException) { }
+            await Task.Delay(250);
+        }
+        app.Kill();
+        throw new TimeoutException("The app did not become healthy:\n" + Log);
+    }
+
+    private static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+}
