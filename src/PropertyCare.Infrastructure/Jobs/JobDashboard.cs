@@ -69,6 +69,10 @@ public sealed class JobDashboard(JobStorage storage, IBackgroundJobClient client
         if (scheduler.Cancel(projectId, keyOrJobId)) return Task.CompletedTask;
         RequireOwn(projectId, keyOrJobId);
         if (!client.Delete(keyOrJobId)) throw new RecordNotFoundException();
+        // A failed delayed job deleted by its id leaves the project's key index too.
+        using var connection = storage.GetConnection();
+        if (connection.GetJobParameter(keyOrJobId, ProjectJobs.KeyParameter) is { } key)
+            JobScheduler.RemoveKey(connection, projectId, SerializationHelper.Deserialize<string>(key), keyOrJobId);
         return Task.CompletedTask;
     }
 

@@ -8,10 +8,14 @@ namespace PropertyCare.Infrastructure.Jobs;
 /// <summary>What the application asks of Hangfire: run a project's job at a time (a delayed job) or on a cron
 /// schedule in the project's time zone (a recurring job), cancel or reschedule it by our key. Keys are per
 /// project: delayed jobs are found through the hash "propertycare:keys:p{projectId}" (key → Hangfire job id),
-/// recurring ones are named "p{projectId}:{key}"; scheduling the same key again replaces instead of doubling.</summary>
+/// recurring ones are named "p{projectId}:{key}"; scheduling the same key again replaces instead of doubling.
+/// The index: the set "propertycare:keys:p{projectId}" holds the project's keys, the hash
+/// "propertycare:key:p{projectId}:{key}" the job id — one hash per key so that a finished job's key is removed
+/// alone (Hangfire's storage API removes whole hashes only), keeping the index as small as what is pending.</summary>
 public sealed class JobScheduler(JobStorage storage, IBackgroundJobClient client, IRecurringJobManager recurring)
 {
-    public static string KeysHash(int projectId) => $"propertycare:keys:p{projectId}";
+    public static string KeysSet(int projectId) => $"propertycare:keys:p{projectId}";
+    private static string KeyHash(int projectId, string key) => $"propertycare:key:p{projectId}:{key}";
     public static string RecurringId(int projectId, string key) => $"p{projectId}:{key}";
 
     /// <summary>A time that passed while the app was down runs once at start.</summary>
@@ -22,7 +26,8 @@ public sealed class JobScheduler(JobStorage storage, IBackgroundJobClient client
         var id = client.Schedule(job, at);
         connection.SetJobParameter(id, ProjectJobs.KeyParameter, SerializationHelper.Serialize(key));
         using var tx = connection.CreateWriteTransaction();
-        tx.SetRangeInHash(KeysHash(projectId), [new(key, id)]);
+        tx.SetRangeInHash(KeyHash(projectId, key), [new("job", id)]);
+        tx.AddToSet(KeysSet(projectId), key);
         tx.Commit();
         return id;
     }
@@ -39,7 +44,7 @@ public sealed class JobScheduler(JobStorage storage, IBackgroundJobClient client
         if (IdOf(connection, projectId, key) is { } id)
         {
             client.Delete(id);
-            RemoveKey(connection, projectId, key);
+            RemoveKey(connection, projectId, key, id);
             found = true;
         }
         if (connection.GetAllEntriesFromHash($"recurring-job:{RecurringId(projectId, key)}") is { Count: > 0 })
@@ -56,24 +61,26 @@ public sealed class JobScheduler(JobStorage storage, IBackgroundJobClient client
         return IdOf(connection, projectId, key) is { } id && client.Reschedule(id, at);
     }
 
-    /// <summary>Our key → Hangfire's job id, for this project's delayed jobs.</summary>
+    /// <summary>Our key → Hangfire's job id, for this project's pending delayed jobs.</summary>
     public Dictionary<string, string> DelayedJobs(int projectId)
     {
         using var connection = storage.GetConnection();
-        return connection.GetAllEntriesFromHash(KeysHash(projectId)) ?? [];
+        var result = new Dictionary<string, string>();
+        foreach (var key in connection.GetAllItemsFromSet(KeysSet(projectId)))
+            if (IdOf(connection, projectId, key) is { } id) result[key] = id;
+        return result;
     }
 
     private static string? IdOf(IStorageConnection connection, int projectId, string key) =>
-        connection.GetAllEntriesFromHash(KeysHash(projectId))?.GetValueOrDefault(key);
+        connection.GetAllEntriesFromHash(KeyHash(projectId, key))?.GetValueOrDefault("job");
 
-    internal static void RemoveKey(IStorageConnection connection, int projectId, string key)
+    /// <summary>Forgets the key, if it still names that job (it may have been scheduled again meanwhile).</summary>
+    internal static void RemoveKey(IStorageConnection connection, int projectId, string key, string jobId)
     {
-        // The storage API removes whole hashes only: rewrite the project's hash without the key.
-        var rest = connection.GetAllEntriesFromHash(KeysHash(projectId)) ?? [];
-        rest.Remove(key);
+        if (IdOf(connection, projectId, key) != jobId) return;
         using var tx = connection.CreateWriteTransaction();
-        tx.RemoveHash(KeysHash(projectId));
-        if (rest.Count > 0) tx.SetRangeInHash(KeysHash(projectId), rest);
+        tx.RemoveHash(KeyHash(projectId, key));
+        tx.RemoveFromSet(KeysSet(projectId), key);
         tx.Commit();
     }
 }

@@ -64,7 +64,13 @@ public sealed class ProjectJobFilter(IServiceScopeFactory scopes, TimeProvider c
             using var db = new AppDbContext(sp.GetRequiredService<DbContextOptions<AppDbContext>>(), sp.GetRequiredService<TenantContext>());
             var run = db.JobRuns.Single(r => r.Id == entered.RunId);
             var now = clock.GetUtcNow().UtcDateTime;
-            if (context.Exception == null) run.Succeed(now);
+            if (context.Exception == null)
+            {
+                run.Succeed(now);
+                // A delayed job that ran is no longer pending: its key leaves the project's index.
+                if (context.GetJobParameter<string>(ProjectJobs.KeyParameter) is { } key)
+                    JobScheduler.RemoveKey(context.Connection, run.ProjectId, key, context.BackgroundJob.Id);
+            }
             else
             {
                 var error = context.Exception is Hangfire.Server.JobPerformanceException { InnerException: { } inner } ? inner : context.Exception;

@@ -147,6 +147,8 @@ public sealed class SchedulerTests
         await WaitUntil(() => ProbeJobs.Results.ContainsKey(key));
         Assert.StartsWith("visible=0;write=refused", ProbeJobs.Results[key]);
         Assert.Equal([(b.Id, "b-own")], Buildings(app));
+        // Jobs that ran are no longer pending: their keys left the projects' indexes.
+        await WaitUntil(() => jobs.DelayedJobs(a.Id).Count == 0 && jobs.DelayedJobs(b.Id).Count == 0, 30, "keys of finished jobs stayed in the index");
         await server.StopAsync(default);
         // Each project's run log holds only its own runs.
         Assert.Equal([b.Id, b.Id, a.Id], Runs(app).Select(r => r.ProjectId));
@@ -259,9 +261,11 @@ public sealed class SchedulerTests
         await dashboard.RetryAsync(jobId);
         await WaitUntil(() => dashboard.RunsAsync(null, 1, 10).Result.Items.Count(r => r.Status == JobRunStatus.Failed) == 2);
         Assert.Equal([1, 2, 3, 1, 2, 3], (await dashboard.RunsAsync(null, 1, 10)).Items.OrderBy(r => r.Id).Select(r => r.Attempt));
+        Assert.Equal(["sms-1"], app.Provider.GetRequiredService<JobScheduler>().DelayedJobs(a.Id).Keys);
         await dashboard.DeleteAsync(jobId);
         using (var connection = app.Provider.GetRequiredService<JobStorage>().GetConnection())
             Assert.Equal("Deleted", connection.GetStateData(jobId).Name);
+        Assert.Empty(app.Provider.GetRequiredService<JobScheduler>().DelayedJobs(a.Id));
         await server.StopAsync(default);
     }
 }
