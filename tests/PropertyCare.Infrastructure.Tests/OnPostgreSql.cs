@@ -1,0 +1,44 @@
+using PropertyCare.Infrastructure.Data;
+using PropertyCare.Infrastructure.Tests.Calendar;
+using PropertyCare.Infrastructure.Tests.Owners;
+using PropertyCare.Infrastructure.Tests.Tenancy;
+
+namespace PropertyCare.Infrastructure.Tests;
+
+// The same tests, run on PostgreSQL (a database per test class on the run's throwaway cluster, migrated with the
+// PostgreSQL set). Each class here inherits every test of its SQLite original; the list is what runs on both.
+
+public sealed class DataLayerIsolationTestsOnPostgreSql : DataLayerIsolationTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class ServiceIsolationTestsOnPostgreSql : ServiceIsolationTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class OwnerServiceTestsOnPostgreSql : OwnerServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class UnitSearchTestsOnPostgreSql : UnitSearchTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class PersonalDataTestsOnPostgreSql : PersonalDataTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class CalendarServiceTestsOnPostgreSql : CalendarServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class OwnerImportServiceTestsOnPostgreSql : OwnerImportServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
