@@ -1,6 +1,7 @@
 using PropertyCare.Infrastructure.Data;
 using PropertyCare.Infrastructure.Tests.Calendar;
 using PropertyCare.Infrastructure.Tests.Owners;
+using PropertyCare.Infrastructure.Tests.Repairs;
 using PropertyCare.Infrastructure.Tests.Tenancy;
 
 namespace PropertyCare.Infrastructure.Tests;
@@ -39,6 +40,78 @@ public sealed class CalendarServiceTestsOnPostgreSql : CalendarServiceTests
 }
 
 public sealed class OwnerImportServiceTestsOnPostgreSql : OwnerImportServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class IntakeLookupTestsOnPostgreSql : IntakeLookupTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class PortalContactPrivacyTestsOnPostgreSql : PortalContactPrivacyTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class RepairAccessTestsOnPostgreSql : RepairAccessTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class RepairCoOwnerTestsOnPostgreSql : RepairCoOwnerTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class RepairBackOfficeTestsOnPostgreSql : RepairBackOfficeTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class RepairEdgeTestsOnPostgreSql : RepairEdgeTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class RepairDeskCountsTestsOnPostgreSql : RepairDeskCountsTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class RepairFlowTestsOnPostgreSql : RepairFlowTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class RepairListSortTestsOnPostgreSql : RepairListSortTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class RepairPhotoAndPortalTestsOnPostgreSql : RepairPhotoAndPortalTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class RepairStepsTestsOnPostgreSql : RepairStepsTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class TextLimitTestsOnPostgreSql : TextLimitTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
