@@ -1,6 +1,9 @@
 using PropertyCare.Infrastructure.Data;
 using PropertyCare.Infrastructure.Tests.Calendar;
+using PropertyCare.Infrastructure.Tests.Notifications;
 using PropertyCare.Infrastructure.Tests.Owners;
+using PropertyCare.Infrastructure.Tests.Portal;
+using PropertyCare.Infrastructure.Tests.Staff;
 using PropertyCare.Infrastructure.Tests.Repairs;
 using PropertyCare.Infrastructure.Tests.Tenancy;
 
@@ -112,6 +115,26 @@ public sealed class RepairStepsTestsOnPostgreSql : RepairStepsTests
 
 [Collection(RepairsCollection.Name)]
 public sealed class TextLimitTestsOnPostgreSql : TextLimitTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class StaffServiceTestsOnPostgreSql : StaffServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class StaffAuthorityTestsOnPostgreSql : StaffAuthorityTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class OutboxTestsOnPostgreSql : OutboxTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class OwnerAccountServiceTestsOnPostgreSql : OwnerAccountServiceTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
