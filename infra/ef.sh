@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs dotnet-ef against the application database model. One migrations set per provider (docs/decisions/0013):
 #   infra/ef.sh migrations add AddComplaints     creates the migration in every set (SQLite, SQL Server, PostgreSQL)
-#   infra/ef.sh migrations remove                removes the last migration from every set
+#   infra/ef.sh migrations remove                removes the last migration from every set (not yet applied anywhere!)
 #   EF_PROVIDER=SqlServer infra/ef.sh migrations script --idempotent -o out.sql    any other command, one set
 #                                                (EF_PROVIDER = Sqlite (default) | SqlServer | PostgreSql)
 # No database server is needed to add migrations: the design-time factory only configures the provider.
@@ -27,6 +27,9 @@ run() { # provider, ef arguments...
   # SQLite: the web project starts it as before; the other sets are their own startup project (their factory).
   local startup=src/PropertyCare.Web
   [ "$provider" != Sqlite ] && startup=$(project "$provider")
+  # `migrations remove` would ask the database whether the migration is applied; the server sets' design-time
+  # connection strings are placeholders (no server here), so they remove without asking.
+  [ "${1:-} ${2:-}" = "migrations remove" ] && [ "$provider" != Sqlite ] && out+=(--force)
   dotnet ef "$@" -p "$(project "$provider")" -s "$startup" "${out[@]}" -- --provider "$provider"
 }
 
