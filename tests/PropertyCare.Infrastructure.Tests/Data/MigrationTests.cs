@@ -27,10 +27,12 @@ public sealed class MigrationTests
         Assert.False(ctx.Database.HasPendingModelChanges(), $"{provider}: the model changed without a migration in this set: run infra/ef.sh migrations add <Name>.");
     }
 
-    [Fact]
-    public void An_empty_database_is_migrated_to_the_latest_migration()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public void An_empty_database_is_migrated_to_the_latest_migration(DatabaseProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider);
         using var ctx = db.Db(null);
         Assert.Empty(ctx.Database.GetPendingMigrations());
         Assert.Equal(ctx.Database.GetMigrations().Last(), ctx.Database.GetAppliedMigrations().Last());
