@@ -1,5 +1,6 @@
 using PropertyCare.Infrastructure.Data;
 using PropertyCare.Infrastructure.Tests.Calendar;
+using PropertyCare.Infrastructure.Tests.Data;
 using PropertyCare.Infrastructure.Tests.Notifications;
 using PropertyCare.Infrastructure.Tests.Owners;
 using PropertyCare.Infrastructure.Tests.Portal;
@@ -135,6 +136,11 @@ public sealed class OutboxTestsOnPostgreSql : OutboxTests
 }
 
 public sealed class OwnerAccountServiceTestsOnPostgreSql : OwnerAccountServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class KeyEncryptionTestsOnPostgreSql : KeyEncryptionTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

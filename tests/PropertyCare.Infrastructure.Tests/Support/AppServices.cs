@@ -28,8 +28,9 @@ public sealed class AppServices : IAsyncDisposable
         var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["ConnectionStrings:Default"] = $"Data Source={_path}" };
         if (provider == DatabaseProvider.PostgreSql)
         {
-            // A fresh database on the run's throwaway cluster; the app's own registration picks the PostgreSQL set.
-            _pgDatabase = PostgresCluster.NewDatabaseName("pcsvc");
+            // A fresh database on the run's throwaway cluster (or the named one, shared across "restarts"); the app's
+            // own registration picks the PostgreSQL set.
+            _pgDatabase = databaseFile ?? PostgresCluster.NewDatabaseName("pcsvc");
             values["ConnectionStrings:Default"] = PostgresCluster.Instance.ConnectionString(_pgDatabase);
             values[DatabaseProviders.SettingKey] = nameof(DatabaseProvider.PostgreSql);
         }
@@ -64,7 +65,11 @@ public sealed class AppServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Provider.DisposeAsync();
-        if (_pgDatabase != null) { PostgresCluster.Instance.Drop(_pgDatabase); return; }
+        if (_pgDatabase != null)
+        {
+            if (_ownsFile) PostgresCluster.Instance.Drop(_pgDatabase);
+            return;
+        }
         SqliteConnection.ClearAllPools();
         if (_ownsFile)
             foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) if (File.Exists(f)) File.Delete(f);
