@@ -42,3 +42,54 @@ public sealed class SqlServerScriptTests
         Assert.NotEmpty(Parse(broken));
     }
 }
+
+/// <summary>What the parser cannot see and SQL Server refuses at CREATE TABLE: a table reached by two cascading
+/// delete paths from the same table, or a cascade cycle (error 1785). Checked on the SQL Server model.</summary>
+public sealed class SqlServerCascadePathTests
+{
+    [Fact]
+    public void No_table_is_reached_by_two_cascade_paths()
+    {
+        using var ctx = DesignTimeFactory.Create(DatabaseProvider.SqlServer);
+        var model = ctx.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model;
+        var tableOf = model.GetEntityTypes().Where(t => t.GetTableName() != null).ToDictionary(t => t, t => t.GetTableName()!);
+        var cascades = model.GetEntityTypes().SelectMany(t => t.GetForeignKeys())
+            .Where(fk => fk.DeleteBehavior == DeleteBehavior.Cascade && tableOf.ContainsKey(fk.PrincipalEntityType) && tableOf.ContainsKey(fk.DeclaringEntityType))
+            .Select(fk => (From: tableOf[fk.PrincipalEntityType], To: tableOf[fk.DeclaringEntityType], Name: fk.GetConstraintName()))
+            .Distinct().ToList();
+        var problems = Problems(cascades);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct()));
+    }
+
+    [Fact]
+    public void The_check_finds_a_diamond_and_a_cycle()
+    {
+        // Project -> Units, Project -> Owners, both -> UnitOwnerships: SQL Server's error 1785.
+        Assert.NotEmpty(Problems([("P", "U", "a"), ("P", "O", "b"), ("U", "UO", "c"), ("O", "UO", "d")]));
+        Assert.NotEmpty(Problems([("A", "B", "a"), ("B", "A", "b")]));
+        Assert.Empty(Problems([("P", "U", "a"), ("U", "UO", "c"), ("O", "X", "d")]));
+    }
+
+    private static List<string> Problems(List<(string From, string To, string? Name)> cascades)
+    {
+        var problems = new List<string>();
+        foreach (var start in cascades.Select(c => c.From).Distinct())
+        {
+            // Every path of cascading deletes from this table; a table reached twice (or the start again) is refused.
+            var reached = new Dictionary<string, string>();
+            void Walk(string table, string path)
+            {
+                foreach (var c in cascades.Where(c => c.From == table))
+                {
+                    var next = $"{path} -> {c.To} ({c.Name})";
+                    if (c.To == start) { problems.Add($"cycle: {next}"); continue; }
+                    if (reached.TryGetValue(c.To, out var earlier)) { problems.Add($"{c.To}: {earlier} | {next}"); continue; }
+                    reached[c.To] = next;
+                    Walk(c.To, next);
+                }
+            }
+            Walk(start, start);
+        }
+        return problems;
+    }
+}
