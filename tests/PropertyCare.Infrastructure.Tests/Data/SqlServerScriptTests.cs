@@ -93,3 +93,27 @@ public sealed class SqlServerCascadePathTests
         return problems;
     }
 }
+
+/// <summary>SQL Server refuses nvarchar(max) as an index or key column (CREATE INDEX fails); SQLite and PostgreSQL
+/// accept it, so only this check catches it before a SQL Server's first start. (Wide keys such as Identity's
+/// nvarchar(450) pairs only draw a warning there and fail on values over 900 bytes, which GUID ids never reach.)</summary>
+public sealed class SqlServerIndexKeyTests
+{
+    [Fact]
+    public void No_indexed_or_key_column_is_nvarchar_max()
+    {
+        using var ctx = DesignTimeFactory.Create(DatabaseProvider.SqlServer);
+        var model = ctx.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model;
+        var problems = new List<string>();
+        foreach (var type in model.GetEntityTypes().Where(t => t.GetTableName() != null))
+        foreach (var index in type.GetIndexes().Select(i => (Name: i.GetDatabaseName(), i.Properties))
+                     .Concat(type.GetKeys().Select(k => (Name: k.GetName(), k.Properties)))
+                     .Concat(type.GetForeignKeys().Select(f => (Name: f.GetConstraintName(), f.Properties))))
+        {
+            foreach (var p in index.Properties)
+                if (p.GetColumnType() is var column && column.Contains("(max)", StringComparison.OrdinalIgnoreCase))
+                    problems.Add($"{type.GetTableName()}.{p.GetColumnName()} is {column} in {index.Name}");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct()));
+    }
+}

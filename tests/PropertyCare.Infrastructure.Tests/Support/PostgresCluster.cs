@@ -49,10 +49,16 @@ public sealed class PostgresCluster
         var asRoot = Environment.UserName == "root";
         if (asRoot) Run("chown", ["-R", "postgres:postgres", root], false);
         Run(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], asRoot);
-        var port = FreePort();
-        // fsync off: a throwaway cluster need not survive a power cut, and the tests run much faster without it.
-        var options = $"-k {root} -p {port} -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
-        Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(root, "log"), "-o", options, "-w", "-s", "start"], asRoot);
+        int port;
+        for (var attempt = 1; ; attempt++)
+        {
+            // The free port is free when asked; another process may take it before the server binds, so try again.
+            port = FreePort();
+            // fsync off: a throwaway cluster need not survive a power cut, and the tests run much faster without it.
+            var options = $"-k {root} -p {port} -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+            try { Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(root, "log"), "-o", options, "-w", "-s", "start"], asRoot); break; }
+            catch (InvalidOperationException) when (attempt < 3) { }
+        }
         var cluster = new PostgresCluster(root, bin, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop(asRoot);
         Watch(root, data, bin, asRoot);
