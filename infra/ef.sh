@@ -1,8 +1,44 @@
 #!/usr/bin/env bash
-# Runs dotnet-ef against the application database model, e.g. `infra/ef.sh migrations add AddComplaints`.
+# Runs dotnet-ef against the application database model. One migrations set per provider (docs/decisions/0013):
+#   infra/ef.sh migrations add AddComplaints     creates the migration in every set (SQLite, SQL Server, PostgreSQL)
+#   infra/ef.sh migrations remove                removes the last migration from every set (not yet applied anywhere!)
+#   EF_PROVIDER=SqlServer infra/ef.sh migrations script --idempotent -o out.sql    any other command, one set
+#                                                (EF_PROVIDER = Sqlite (default) | SqlServer | PostgreSql)
+# No database server is needed to add migrations: the design-time factory only configures the provider.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
-out=()
-[ "${1:-} ${2:-}" = "migrations add" ] && out=(-o Data/Migrations)
-exec dotnet ef "$@" -p src/PropertyCare.Infrastructure -s src/PropertyCare.Web "${out[@]}"
+
+project() {
+  case "$1" in
+    Sqlite) echo src/PropertyCare.Infrastructure ;;
+    SqlServer) echo src/PropertyCare.Migrations.SqlServer ;;
+    PostgreSql) echo src/PropertyCare.Migrations.PostgreSql ;;
+    *) echo "unknown provider $1 (Sqlite | SqlServer | PostgreSql)" >&2; exit 2 ;;
+  esac
+}
+
+run() { # provider, ef arguments...
+  local provider=$1; shift
+  local out=()
+  [ "${1:-} ${2:-}" = "migrations add" ] && out=(-o "$([ "$provider" = Sqlite ] && echo Data/Migrations || echo Migrations)")
+  # The SQLite set keeps the namespace its history was generated with.
+  [ "${1:-} ${2:-}" = "migrations add" ] && [ "$provider" = Sqlite ] && out+=(-n PropertyCare.Infrastructure.Data.Migrations)
+  # SQLite: the web project starts it as before; the other sets are their own startup project (their factory).
+  local startup=src/PropertyCare.Web
+  [ "$provider" != Sqlite ] && startup=$(project "$provider")
+  # `migrations remove` would ask the database whether the migration is applied; the server sets' design-time
+  # connection strings are placeholders (no server here), so they remove without asking.
+  [ "${1:-} ${2:-}" = "migrations remove" ] && [ "$provider" != Sqlite ] && out+=(--force)
+  dotnet ef "$@" -p "$(project "$provider")" -s "$startup" "${out[@]}" -- --provider "$provider"
+}
+
+if [ "${1:-} ${2:-}" = "migrations add" ] || [ "${1:-} ${2:-}" = "migrations remove" ]; then
+  dotnet build src/PropertyCare.Web -nologo -v q >/dev/null
+  for provider in Sqlite SqlServer PostgreSql; do
+    echo "== $provider"
+    run "$provider" "$@" --no-build
+  done
+else
+  run "${EF_PROVIDER:-Sqlite}" "$@"
+fi

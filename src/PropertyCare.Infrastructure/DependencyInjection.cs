@@ -25,12 +25,12 @@ public static class DependencyInjection
 
     public static IServiceCollection AddPropertyCareInfrastructure(this IServiceCollection services, IConfiguration config)
     {
-        var connection = config.GetConnectionString("Default") ?? DefaultConnection;
-        PrepareSqliteFolder(connection);
-        services.AddSingleton(new DbContextOptionsBuilder<AppDbContext>()
-            .UseSqlite(connection, o => o.CommandTimeout(30))
-            .AddInterceptors(new SecureDeleteInterceptor())
-            .Options);
+        var provider = DatabaseProviders.FromConfig(config);
+        var connection = config.GetConnectionString("Default")
+            ?? (provider == DatabaseProvider.Sqlite ? DefaultConnection
+                : throw new InvalidOperationException($"{DatabaseProviders.SettingKey} = {provider} needs ConnectionStrings:Default."));
+        if (provider == DatabaseProvider.Sqlite) PrepareSqliteFolder(connection);
+        services.AddSingleton(new DbContextOptionsBuilder<AppDbContext>().Use(provider, connection).Options);
         services.AddScoped<TenantContext>();
         services.AddScoped<TenantAccessor>();
         services.AddScoped<IDbContextFactory<AppDbContext>, AppDbContextFactory>();

@@ -14,10 +14,14 @@ public static class RepairRules
 
     /// <summary>Urgent items (danger to people or property, no water, power or lift) are due the same day;
     /// others within the project's number of working days.</summary>
+    /// <summary>23:59:59.999999.</summary>
+    public static readonly TimeOnly EndOfDay = new(23, 59, 59, 999, 999);
+
     public static DateTime DueAt(DateTime receivedLocal, RepairUrgency urgency, int normalWorkingDays, WorkingCalendar calendar)
     {
-        // The very end of the day, so even a call at 23:59:59.5 is still due "today".
-        if (urgency == RepairUrgency.Urgent) return DateOnly.FromDateTime(receivedLocal).ToDateTime(TimeOnly.MaxValue);
+        // The very end of the day, so even a call at 23:59:59.5 is still due "today" — to the microsecond, the finest
+        // time every database provider stores (PostgreSQL keeps microseconds; a last tick would be cut off there).
+        if (urgency == RepairUrgency.Urgent) return DateOnly.FromDateTime(receivedLocal).ToDateTime(EndOfDay);
         ArgumentOutOfRangeException.ThrowIfLessThan(normalWorkingDays, 1);
         return calendar.AddWorkingTime(receivedLocal, TimeSpan.FromDays(normalWorkingDays));
     }

@@ -122,11 +122,13 @@ public sealed class RepairReports(IDbContextFactory<AppDbContext> dbFactory, Ten
         var overdue = await orders.OpenAndOverdue(now).CountAsync(ct);
         // Callbacks count in the period of their due day, once the day has come.
         var last = to < today ? to : today;
+        // Counted by the database (a handful of status × rating groups come back, not every callback of the period).
         var due = await db.Callbacks.AsNoTracking().Where(c => c.DueOn >= from && c.DueOn <= last && c.Status != CallbackStatus.Cancelled)
-            .Select(c => new { c.Status, c.Satisfaction }).ToListAsync(ct);
-        var answered = due.Count(c => c.Status == CallbackStatus.Done);
-        var rated = due.Where(c => c.Satisfaction != null).ToList();
-        return new RepairStats(from, to, registered, completed, overdue, due.Count, answered, due.Count(c => c.Status == CallbackStatus.Unreachable),
-            CallbackRules.Rate(answered, due.Count), rated.Count, rated.Count(c => c.Satisfaction >= Satisfaction.Satisfied), reworks);
+            .GroupBy(c => new { c.Status, c.Satisfaction }).Select(g => new { g.Key.Status, g.Key.Satisfaction, N = g.Count() }).ToListAsync(ct);
+        var total = due.Sum(g => g.N);
+        var answered = due.Where(g => g.Status == CallbackStatus.Done).Sum(g => g.N);
+        var rated = due.Where(g => g.Satisfaction != null).ToList();
+        return new RepairStats(from, to, registered, completed, overdue, total, answered, due.Where(g => g.Status == CallbackStatus.Unreachable).Sum(g => g.N),
+            CallbackRules.Rate(answered, total), rated.Sum(g => g.N), rated.Where(g => g.Satisfaction >= Satisfaction.Satisfied).Sum(g => g.N), reworks);
     }
 }

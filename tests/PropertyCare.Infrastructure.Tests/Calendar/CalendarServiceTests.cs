@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Calendar;
 using PropertyCare.Domain.Common;
@@ -6,9 +7,12 @@ using PropertyCare.Infrastructure.Tests.Support;
 
 namespace PropertyCare.Infrastructure.Tests.Calendar;
 
-public sealed class CalendarServiceTests : IDisposable
+public class CalendarServiceTests : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    private TestDatabase? _database;
+    private TestDatabase _db => _database ??= new(Provider);
 
     private CalendarService As(string role)
     {

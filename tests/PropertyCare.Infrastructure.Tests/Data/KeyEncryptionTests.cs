@@ -12,9 +12,15 @@ namespace PropertyCare.Infrastructure.Tests.Data;
 /// <summary>The attack: copy the database (a backup), take the Data Protection key out of it, forge a sign-in cookie.
 /// With the keys encrypted to a certificate from the configuration, the copy holds no usable key; the app itself,
 /// restarted with its certificate, still reads what it protected before.</summary>
-public sealed class KeyEncryptionTests : IDisposable
+public class KeyEncryptionTests : IDisposable
 {
-    private readonly string _db = Path.Combine(Path.GetTempPath(), $"pc-keys-{Guid.NewGuid():N}.db");
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    // SQLite: the file; PostgreSQL: the database name on the run's cluster. Either is kept across the "restarts".
+    private string? _name;
+    private string _db => _name ??= Provider == DatabaseProvider.PostgreSql
+        ? PostgresCluster.NewDatabaseName("pckeys") : Path.Combine(Path.GetTempPath(), $"pc-keys-{Guid.NewGuid():N}.db");
 
     private static string NewPfx(string name)
     {
@@ -27,21 +33,18 @@ public sealed class KeyEncryptionTests : IDisposable
     private static readonly string CertA = NewPfx("A"), CertB = NewPfx("B");
 
     private AppServices App(string? certificate) => new(databaseFile: _db,
-        settings: certificate == null ? null : new Dictionary<string, string?> { ["PropertyCare:KeyEncryption:Certificate"] = certificate });
+        settings: certificate == null ? null : new Dictionary<string, string?> { ["PropertyCare:KeyEncryption:Certificate"] = certificate },
+        provider: Provider);
 
     private static IDataProtector Protector(AppServices app) =>
         app.Provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationMiddleware", "Identity.Application", "v2");
 
-    private List<string> StoredKeys()
+    /// <summary>The key rows as a copy of the database holds them (read by a fresh app over the same database).</summary>
+    private async Task<List<string>> StoredKeys()
     {
-        using var c = new SqliteConnection($"Data Source={_db};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT Xml FROM DataProtectionKeys";
-        using var r = cmd.ExecuteReader();
-        var result = new List<string>();
-        while (r.Read()) result.Add(r.GetString(0));
-        return result;
+        await using var app = App(null);
+        using var db = new AppDbContext(app.Provider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<AppDbContext>>(), null);
+        return db.DataProtectionKeys.Select(k => k.Xml).ToList();
     }
 
     [Fact]
@@ -50,7 +53,7 @@ public sealed class KeyEncryptionTests : IDisposable
         string ticket;
         await using (var app = App(CertA)) ticket = Protector(app).Protect("staff signed in");
 
-        var stored = Assert.Single(StoredKeys());
+        var stored = Assert.Single(await StoredKeys());
         Assert.Contains("encryptedSecret", stored);
         // The plaintext form is <masterKey ...><value>base64 key</value></masterKey>: no such element may remain.
         Assert.DoesNotContain("<masterKey", stored);
@@ -76,7 +79,7 @@ public sealed class KeyEncryptionTests : IDisposable
     {
         string ticket;
         await using (var old = App(null)) ticket = Protector(old).Protect("issued before the upgrade");
-        Assert.Contains("<masterKey", Assert.Single(StoredKeys()));
+        Assert.Contains("<masterKey", Assert.Single(await StoredKeys()));
 
         await using var upgraded = App(CertA);
         Assert.Equal("issued before the upgrade", Protector(upgraded).Unprotect(ticket));
@@ -96,6 +99,8 @@ public sealed class KeyEncryptionTests : IDisposable
 
     public void Dispose()
     {
+        if (_name == null) return;
+        if (Provider == DatabaseProvider.PostgreSql) { PostgresCluster.Instance.Drop(_name); return; }
         SqliteConnection.ClearAllPools();
         foreach (var f in new[] { _db, _db + "-wal", _db + "-shm" }) if (File.Exists(f)) File.Delete(f);
     }

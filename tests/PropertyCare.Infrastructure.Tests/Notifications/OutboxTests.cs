@@ -11,8 +11,11 @@ using PropertyCare.Infrastructure.Tests.Support;
 
 namespace PropertyCare.Infrastructure.Tests.Notifications;
 
-public sealed class OutboxTests
+public class OutboxTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static readonly TestClock Clock = new(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
 
     private sealed class BrokenGateway : INotificationSender
@@ -23,7 +26,7 @@ public sealed class OutboxTests
         public Task SendAsync(OutboxMessage message, CancellationToken ct) { Calls++; throw new InvalidOperationException("网关无响应"); }
     }
 
-    private static AppServices App(INotificationSender? first = null, TestClock? clock = null) => new(s =>
+    private AppServices App(INotificationSender? first = null, TestClock? clock = null) => new(s =>
     {
         s.AddSingleton<TimeProvider>(clock ?? Clock);
         if (first != null)
@@ -33,7 +36,7 @@ public sealed class OutboxTests
             s.AddSingleton(first);
             s.Add(demo);
         }
-    });
+    }, provider: Provider);
 
     private static async Task<bool> Enqueue(AppServices app, Project p, string key, Channel channel = Channel.Sms)
     {

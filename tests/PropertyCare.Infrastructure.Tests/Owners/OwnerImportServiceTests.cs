@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PropertyCare.Domain.Access;
@@ -12,6 +13,8 @@ namespace PropertyCare.Infrastructure.Tests.Owners;
 
 public class OwnerImportServiceTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
     private const string Header = "楼栋,单元,楼层,房号,建筑面积,户型,房屋状态,业主姓名,证件类型,证件号码,手机号码,备用电话,入住日期";
 
     private static readonly string Id1 = Id("11010519800101001");
@@ -51,7 +54,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task Valid_utf8_csv_imports_buildings_units_owners_and_co_owners_with_history()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var service = Service(db, db.A1);
 
         var preview = await Preview(service, Utf8(ValidCsv()));
@@ -98,7 +101,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task Gbk_csv_with_chinese_headers_in_another_order_parses()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var service = Service(db, db.A1);
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var csv = $"业主姓名,手机号码,证件号码,房号,楼层,楼栋,建筑面积\r\n张伟,13800138000,{Id1},1202,12,1栋,89.5\r\n";
@@ -116,7 +119,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task Xlsx_from_the_writer_round_trips_and_imports_with_english_headers()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var service = Service(db, db.A1);
         var bytes = XlsxWriter.Write(
             ["Building", "Entrance", "Floor", "Room", "Area", "State", "Owner name", "ID number", "Phone", "Move-in date"],
@@ -140,7 +143,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task One_bad_row_imports_nothing_and_errors_name_rows_and_columns()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var service = Service(db, db.A1);
         var badId = Id1[..17] + (Id1[17] == '0' ? '1' : '0');
         var csv = $"""
@@ -184,7 +187,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task Inconsistencies_inside_the_file_are_errors()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var service = Service(db, db.A1);
         var csv = $"""
             {Header}
@@ -211,7 +214,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task A_new_building_too_tall_is_reported_on_the_rows_that_make_it_so()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var csv = $"{Header}\n9栋,,5,501,50,,,,,,,,\n9栋,,250,25001,50,,,,,,,,\n";
 
         var preview = await Preview(Service(db, db.A1), Utf8(csv));
@@ -223,7 +226,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task Missing_header_columns_are_a_file_error()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var service = Service(db, db.A1);
 
         var preview = await Preview(service, Utf8("楼栋,房号,业主姓名\n1栋,1202,张伟\n"));
@@ -240,7 +243,7 @@ public class OwnerImportServiceTests
     [InlineData("业主.xlsx", "无法读取文件，请确认文件未损坏且格式正确（.xlsx 或 .csv）")]
     public async Task Wrong_empty_or_broken_files_are_file_errors(string fileName, string message)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var bytes = fileName.EndsWith(".csv") ? [] : "not a zip"u8.ToArray();
         var preview = await Preview(Service(db, db.A1), bytes, fileName);
         Assert.Equal(message, Assert.Single(preview.FileErrors).Zh);
@@ -249,7 +252,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task More_than_5000_rows_is_a_file_error()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var csv = new StringBuilder(Header).Append('\n');
         for (var i = 1; i <= OwnerImportService.MaxDataRows + 1; i++) csv.Append($"1栋,,1,{i},50,,,,,,,,\n");
 
@@ -261,7 +264,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task Reimporting_the_same_file_matches_existing_units_and_owners_and_links_nothing_twice()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var service = Service(db, db.A1);
         await service.CommitAsync(await Preview(service, Utf8(ValidCsv())), CancellationToken.None);
         var history = Count<PropertyCare.Domain.Auditing.ChangeRecord>(db, db.A1);
@@ -285,7 +288,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task A_new_co_owner_of_an_existing_unit_is_linked_but_not_primary()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var (_, unit, _) = db.SeedOwner(db.A1, room: "1201");
         var service = Service(db, db.A1);
         var csv = $"{Header}\n1栋,1,12,1201,89.5,,,李娜,,{Id2},13900139000,,\n";
@@ -304,7 +307,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task Existing_owner_with_a_different_name_and_floor_above_the_building_are_errors()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         db.SeedOwner(db.A1); // 1栋 has 30 floors; 张伟 holds SeededId
         var service = Service(db, db.A1);
         var csv = $"{Header}\n1栋,1,31,3101,89.5,,,张三,,{SeededId},13800138000,,\n";
@@ -319,7 +322,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task Import_in_A1_never_matches_or_touches_rows_of_A2_or_B1()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var (_, b1Unit, b1Owner) = db.SeedOwner(db.B1, room: "1201", name: "张伟");
         db.SeedOwner(db.A2, room: "1201", name: "张伟");
         var service = Service(db, db.A1);
@@ -352,7 +355,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task A_preview_is_refused_in_another_project()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var preview = await Preview(Service(db, db.A1), Utf8(ValidCsv()));
         await Assert.ThrowsAsync<DomainException>(() => Service(db, db.A2).CommitAsync(preview, CancellationToken.None));
         Assert.Equal(0, Count<Unit>(db, db.A2));
@@ -361,7 +364,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task Service_desk_staff_may_not_import()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var service = Service(db, db.A1, Roles.ServiceDesk);
         var preview = await Preview(Service(db, db.A1), Utf8(ValidCsv()));
 
@@ -375,7 +378,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task A_preview_made_invalid_by_later_changes_is_refused_and_writes_nothing()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var service = Service(db, db.A1);
         var preview = await Preview(service, Utf8(ValidCsv()));
         Assert.True(preview.CanCommit);
@@ -397,7 +400,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task A_preview_whose_outcome_changed_is_refused()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var service = Service(db, db.A1);
         var preview = await Preview(service, Utf8($"{Header}\n1栋,1,12,1201,89.5,,,张伟,,{SeededId},13800138000,,\n"));
 
@@ -411,7 +414,7 @@ public class OwnerImportServiceTests
     [Fact]
     public async Task The_template_has_every_column_and_a_valid_example_row()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(Provider);
         var service = Service(db, db.A1);
 
         var template = service.Template();

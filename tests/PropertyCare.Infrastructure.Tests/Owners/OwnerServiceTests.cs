@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Auditing;
@@ -8,9 +9,12 @@ using PropertyCare.Infrastructure.Tests.Support;
 
 namespace PropertyCare.Infrastructure.Tests.Owners;
 
-public sealed class OwnerServiceTests : IDisposable
+public class OwnerServiceTests : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    private TestDatabase? _database;
+    private TestDatabase _db => _database ??= new(Provider);
 
     private OwnerService As(string role = Roles.ServiceDesk)
     {

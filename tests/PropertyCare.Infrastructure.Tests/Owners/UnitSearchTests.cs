@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Common;
 using PropertyCare.Infrastructure.Owners;
@@ -6,9 +7,12 @@ using PropertyCare.Infrastructure.Tests.Support;
 namespace PropertyCare.Infrastructure.Tests.Owners;
 
 /// <summary>The unit picker's search: a room, a full address as people type it, or an owner's name or phone.</summary>
-public sealed class UnitSearchTests : IDisposable
+public class UnitSearchTests : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    private TestDatabase? _database;
+    private TestDatabase _db => _database ??= new(Provider);
 
     private UnitService As(string role = Roles.ServiceDesk)
     {

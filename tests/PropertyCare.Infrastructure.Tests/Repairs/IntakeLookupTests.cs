@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Repairs;
@@ -8,8 +9,11 @@ namespace PropertyCare.Infrastructure.Tests.Repairs;
 /// <summary>At intake the desk finds the unit as the caller says it (room address, name, phone) and sees the unit's
 /// open orders.</summary>
 [Collection(RepairsCollection.Name)]
-public sealed class IntakeLookupTests
+public class IntakeLookupTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Theory]
     [InlineData("1-1-1203", "1", "1", "1203")]
     [InlineData("1栋1单元1203", "1", "1", "1203")]
@@ -32,7 +36,7 @@ public sealed class IntakeLookupTests
     [Fact]
     public async Task The_unit_is_found_by_its_address_name_or_phone_and_its_open_orders_are_listed()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1203", "张伟", "13800138000");
         var (other, _) = await w.AddUnitAsync(w.A, "203", "李娜", "13900139000");
         var units = w.As(Roles.ServiceDesk, w.A).GetRequiredService<UnitService>();
@@ -62,7 +66,7 @@ public sealed class IntakeLookupTests
     [Fact]
     public async Task The_dispatch_dialog_sees_how_many_orders_each_technician_has_in_hand()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1203", "张伟", "13800138000");
         var zhang = await w.AddUserAsync(w.A, Roles.Technician, "zhangq", "张强");
         var li = await w.AddUserAsync(w.A, Roles.Technician, "lim", "李明");

@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyCare.Domain.Access;
@@ -10,12 +11,15 @@ namespace PropertyCare.Infrastructure.Tests.Repairs;
 /// <summary>Stale versions are refused, and every reader sees only what is theirs: the project's orders for
 /// the desk, one's own orders for a technician, one's own requests for an owner.</summary>
 [Collection(RepairsCollection.Name)]
-public sealed class RepairAccessTests
+public class RepairAccessTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task A_second_dispatch_with_the_version_both_desks_loaded_is_refused_and_overwrites_nothing()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var zhang = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var li = await w.AddUserAsync(w.A, Roles.Technician, "lisf", "李师傅");
@@ -36,7 +40,7 @@ public sealed class RepairAccessTests
     [Fact]
     public async Task Accepting_with_a_version_that_changed_since_it_was_loaded_is_refused()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var zhang = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var (id, _) = await w.Desk(w.A).RegisterAsync(RepairWorld.Intake(unit), []);
@@ -58,7 +62,7 @@ public sealed class RepairAccessTests
     [Fact]
     public async Task Two_writers_that_passed_the_version_check_together_do_not_both_save()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var (id, _) = await w.Desk(w.A).RegisterAsync(RepairWorld.Intake(unit), []);
         await using var first = w.Db(w.A);
@@ -76,7 +80,7 @@ public sealed class RepairAccessTests
     [Fact]
     public async Task Another_projects_desk_sees_and_touches_none_of_the_orders()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         await w.AddUserAsync(w.B, Roles.Technician, "b-tech", "滨江技工");
         var bTech = await w.AddUserAsync(w.B, Roles.Technician, "b-tech2", "滨江技工二");
@@ -114,7 +118,7 @@ public sealed class RepairAccessTests
     [Fact]
     public async Task A_technician_sees_and_works_only_the_orders_dispatched_to_them()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var zhang = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var li = await w.AddUserAsync(w.A, Roles.Technician, "lisf", "李师傅");
@@ -157,7 +161,7 @@ public sealed class RepairAccessTests
     [Fact]
     public async Task An_owner_sees_only_their_own_requests_and_reports_only_for_their_own_units()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unitX, ownerX) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var (unitY, ownerY) = await w.AddUnitAsync(w.A, "1202", "王芳", "13900139000");
         var (yId, _) = await w.Portal(w.A, ownerY).SubmitAsync(unitY, "水电", "插座没电", RepairUrgency.Normal, null, [new PhotoUpload("y.png", RepairWorld.Png)]);
@@ -191,12 +195,15 @@ public sealed class RepairAccessTests
 
 /// <summary>Co-owned units: the owner who reported in the portal keeps following the request.</summary>
 [Collection(RepairsCollection.Name)]
-public sealed class RepairCoOwnerTests
+public class RepairCoOwnerTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task A_rework_after_a_desk_callback_stays_with_the_co_owner_who_reported_it()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, primary) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         int coOwner;
         await using (var db = w.Db(w.A))

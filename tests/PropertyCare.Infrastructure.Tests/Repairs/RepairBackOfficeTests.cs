@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyCare.Domain.Access;
@@ -11,12 +12,15 @@ namespace PropertyCare.Infrastructure.Tests.Repairs;
 
 /// <summary>The overdue escalation, the reports and the project's repair settings.</summary>
 [Collection(RepairsCollection.Name)]
-public sealed class RepairBackOfficeTests
+public class RepairBackOfficeTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task Overdue_open_orders_are_escalated_to_the_managers_once()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var manager = await w.AddUserAsync(w.A, Roles.ProjectManager, "zhoujl", "周经理", "13700137000");
@@ -59,7 +63,7 @@ public sealed class RepairBackOfficeTests
     [Fact]
     public async Task Escalation_outside_a_project_is_refused()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         using var scope = w.App.Provider.CreateScope();
         await Assert.ThrowsAsync<AccessDeniedException>(() => scope.ServiceProvider.GetRequiredService<RepairEscalation>().RunAsync());
     }
@@ -67,7 +71,7 @@ public sealed class RepairBackOfficeTests
     [Fact]
     public async Task The_daily_callback_report_counts_per_technician_and_caller_and_exports_to_xlsx()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var zhang = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var li = await w.AddUserAsync(w.A, Roles.Technician, "lisf", "李师傅");
@@ -126,7 +130,7 @@ public sealed class RepairBackOfficeTests
     [Fact]
     public async Task Stats_give_the_callback_rate_as_answered_of_due_once_the_day_has_come()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var ids = new List<int>();
@@ -161,7 +165,7 @@ public sealed class RepairBackOfficeTests
     [Fact]
     public async Task A_manager_changes_the_settings_the_desk_may_not_and_registration_follows_them()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var managerSettings = w.As(Roles.ProjectManager, w.A, "u-mgr", "周经理").GetRequiredService<RepairSettingsService>();
@@ -200,12 +204,15 @@ public sealed class RepairBackOfficeTests
 
 /// <summary>Edge cases found while testing; skipped ones document a bug in src.</summary>
 [Collection(RepairsCollection.Name)]
-public sealed class RepairEdgeTests
+public class RepairEdgeTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task The_callers_section_of_the_daily_report_lists_staff_calls_not_owners_rating_in_the_portal()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, owner) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var (id, _) = await w.Portal(w.A, owner).SubmitAsync(unit, "水电", "热水器不出热水", RepairUrgency.Normal, null, []);
@@ -223,7 +230,7 @@ public sealed class RepairEdgeTests
     [Fact]
     public async Task An_urgent_request_taken_in_the_last_second_of_the_day_can_still_be_registered()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         // 23:59:59.500 in Shanghai.
         w.Clock.Advance(new DateTimeOffset(2026, 11, 23, 15, 59, 59, 500, TimeSpan.Zero) - w.Clock.Now);

@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Common;
@@ -9,12 +10,15 @@ namespace PropertyCare.Infrastructure.Tests.Repairs;
 /// <summary>The counters of the desk's 工作台: what waits for dispatch, what is in progress, what is late —
 /// the same orders the repair list shows behind each counter, inside the current project only.</summary>
 [Collection(RepairsCollection.Name)]
-public sealed class RepairDeskCountsTests
+public class RepairDeskCountsTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task Desk_counts_match_the_list_filters_and_stay_inside_the_project()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var (unitB, _) = await w.AddUnitAsync(w.B, "0801", "王五", "13900139000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
@@ -44,7 +48,7 @@ public sealed class RepairDeskCountsTests
     [Fact]
     public async Task Desk_counts_need_repairs_read()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
             w.As(Roles.Technician, w.A, "u-tech", "技工").GetRequiredService<RepairReports>().DeskCountsAsync());
         await Assert.ThrowsAsync<AccessDeniedException>(() =>

@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Common;
@@ -9,14 +10,17 @@ namespace PropertyCare.Infrastructure.Tests.Repairs;
 
 /// <summary>The desk → technician → callback flow over the real services and a real SQLite file.</summary>
 [Collection(RepairsCollection.Name)]
-public sealed class RepairFlowTests
+public class RepairFlowTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static readonly CallbackAnswer Happy = new("张伟", ServiceAttitude.Good, true, true, Satisfaction.Satisfied, null);
 
     [Fact]
     public async Task Register_dispatch_work_and_the_callback_moves_through_the_worklist_as_days_pass()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var desk = w.Desk(w.A);
@@ -32,8 +36,9 @@ public sealed class RepairFlowTests
         Assert.Equal(RepairStatus.Registered, order.Status);
         Assert.Equal("张伟", order.ContactName);
         Assert.Equal("13800138000", order.ContactPhone);
-        // Urgent: the very end of the same local day (Shanghai midnight = 16:00 UTC, less one tick).
-        Assert.Equal(new DateTime(2026, 11, 23, 16, 0, 0).AddTicks(-1), (await w.OrderAsync(w.A, urgentId)).DueAt);
+        // Urgent: the very end of the same local day (Shanghai midnight = 16:00 UTC, less one microsecond: the finest
+        // time every provider stores, so the value read back is the value written on each).
+        Assert.Equal(new DateTime(2026, 11, 23, 16, 0, 0).AddMicroseconds(-1), (await w.OrderAsync(w.A, urgentId)).DueAt);
 
         await desk.DispatchAsync(id, order.Version, tech);
         order = await w.OrderAsync(w.A, id);
@@ -87,7 +92,7 @@ public sealed class RepairFlowTests
     [Fact]
     public async Task A_dissatisfied_answer_opens_a_rework_order_and_a_satisfied_second_callback_closes_both()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var manager = await w.AddUserAsync(w.A, Roles.ProjectManager, "zhoujl", "周经理");
@@ -149,7 +154,7 @@ public sealed class RepairFlowTests
     [Fact]
     public async Task No_answer_keeps_the_callback_due_in_the_unreachable_bucket_and_an_empty_number_flags_the_owner()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, owner) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var (id, _) = await w.Desk(w.A).RegisterAsync(RepairWorld.Intake(unit), []);
@@ -186,7 +191,7 @@ public sealed class RepairFlowTests
     [Fact]
     public async Task A_manager_closes_a_completed_order_with_a_reason_and_its_callback_is_cancelled_the_desk_may_not()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var (id, _) = await w.Desk(w.A).RegisterAsync(RepairWorld.Intake(unit), []);

@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using PropertyCare.Domain.Repairs;
 using PropertyCare.Infrastructure.Repairs;
 
@@ -6,12 +7,15 @@ namespace PropertyCare.Infrastructure.Tests.Repairs;
 /// <summary>The repair list is ordered by the database, newest first by default or by deadline, and paging keeps
 /// that order across pages.</summary>
 [Collection(RepairsCollection.Name)]
-public sealed class RepairListSortTests
+public class RepairListSortTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task The_list_sorts_by_registration_or_deadline_across_pages()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var desk = w.Desk(w.A);
         var (first, _) = await desk.RegisterAsync(RepairWorld.Intake(unit, description: "先登记，一般"), []);

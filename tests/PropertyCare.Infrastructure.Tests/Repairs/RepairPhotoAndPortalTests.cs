@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,12 +10,15 @@ using PropertyCare.Infrastructure.Repairs;
 namespace PropertyCare.Infrastructure.Tests.Repairs;
 
 [Collection(RepairsCollection.Name)]
-public sealed class RepairPhotoAndPortalTests
+public class RepairPhotoAndPortalTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task A_real_png_is_stored_with_the_order_and_served_back_by_its_sniffed_type()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var desk = w.Desk(w.A);
 
@@ -35,7 +39,7 @@ public sealed class RepairPhotoAndPortalTests
     [Fact]
     public async Task A_text_file_named_png_is_refused_and_nothing_is_registered()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var desk = w.Desk(w.A);
 
@@ -52,7 +56,7 @@ public sealed class RepairPhotoAndPortalTests
     [Fact]
     public async Task Seven_photos_are_refused_and_six_are_accepted()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var desk = w.Desk(w.A);
         PhotoUpload[] Photos(int n) => Enumerable.Range(1, n).Select(i => new PhotoUpload($"{i}.png", RepairWorld.Png)).ToArray();
@@ -73,7 +77,7 @@ public sealed class RepairPhotoAndPortalTests
     [Fact]
     public async Task A_photo_over_3_mb_sent_past_the_picker_is_refused_and_nothing_is_registered()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var desk = w.Desk(w.A);
         var big = new byte[RepairPhotoRules.MaxStoredBytes + 1];
@@ -91,7 +95,7 @@ public sealed class RepairPhotoAndPortalTests
     [Fact]
     public async Task An_owner_submits_in_the_portal_and_rates_the_finished_work_which_closes_the_order()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, owner) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var portal = w.Portal(w.A, owner);
@@ -137,7 +141,7 @@ public sealed class RepairPhotoAndPortalTests
     [Fact]
     public async Task The_desk_cannot_register_as_the_owner_portal_and_an_owner_cannot_use_the_desk()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, owner) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         await Assert.ThrowsAsync<AccessDeniedException>(() => w.Desk(w.A).RegisterAsync(RepairWorld.Intake(unit) with { Channel = RepairChannel.OwnerPortal }, []));
         var asOwner = w.As(Roles.Owner, w.A, "u-owner", "业主", owner);

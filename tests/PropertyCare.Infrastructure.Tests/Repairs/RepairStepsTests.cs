@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Common;
@@ -9,12 +10,15 @@ namespace PropertyCare.Infrastructure.Tests.Repairs;
 /// <summary>The detail page's timeline comes from the order's history: who received, dispatched (to whom),
 /// reassigned and accepted — readable by the same people as the order.</summary>
 [Collection(RepairsCollection.Name)]
-public sealed class RepairStepsTests
+public class RepairStepsTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task Steps_follow_the_history_and_only_the_orders_readers_see_them()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var zhang = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var li = await w.AddUserAsync(w.A, Roles.Technician, "lisf", "李师傅");

@@ -27,16 +27,16 @@ internal sealed class RepairWorld : IAsyncDisposable
     public Project B { get; private set; } = null!;
     private readonly List<IServiceScope> _scopes = [];
 
-    private RepairWorld()
+    private RepairWorld(DatabaseProvider provider)
     {
         Clock = new TestClock(Start);
         var clock = Clock;
-        App = new AppServices(s => s.AddSingleton<TimeProvider>(clock));
+        App = new AppServices(s => s.AddSingleton<TimeProvider>(clock), provider: provider);
     }
 
-    public static async Task<RepairWorld> CreateAsync()
+    public static async Task<RepairWorld> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var w = new RepairWorld();
+        var w = new RepairWorld(provider);
         (w.A, w.B) = await w.App.TwoCompaniesAsync();
         return w;
     }

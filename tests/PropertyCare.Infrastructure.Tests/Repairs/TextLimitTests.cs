@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyCare.Domain.Access;
@@ -16,8 +17,11 @@ namespace PropertyCare.Infrastructure.Tests.Repairs;
 /// allows into each free-text field of each service. Each is refused with a bilingual field error naming the limit,
 /// and nothing is saved. The cases marked "new" had no server-side limit before (they fail on the old code).</summary>
 [Collection(RepairsCollection.Name)]
-public sealed class TextLimitTests
+public class TextLimitTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static string Over(int max) => new('长', max + 1);
 
     /// <summary>One attack: the call with an over-long value, the field it must name, the limit, and how to count
@@ -92,7 +96,7 @@ public sealed class TextLimitTests
     public async Task An_over_long_text_is_refused_with_a_field_error_and_nothing_is_saved(string attack)
     {
         var a = Attacks[attack];
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, owner) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "tech-limits", "维修 张强");
         var (order, _) = await w.Desk(w.A).RegisterAsync(RepairWorld.Intake(unit), []);
@@ -117,7 +121,7 @@ public sealed class TextLimitTests
     [Fact]
     public async Task Exactly_the_limit_is_accepted()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, owner) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         await Owners(w).SavePersonAsync(PersonKind.HouseholdMember, owner, null, "李明", new string('亲', TextLimits.Relation), null);
         var (order, _) = await w.Desk(w.A).RegisterAsync(RepairWorld.Intake(unit), []);
@@ -128,7 +132,7 @@ public sealed class TextLimitTests
     public async Task A_full_length_close_reason_on_a_rework_order_still_closes_the_order_it_reworks()
     {
         // The parent's reason is composed ("返工单 … 经理关闭：" + the manager's text) and would pass the limit.
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var (id, _) = await w.Desk(w.A).RegisterAsync(RepairWorld.Intake(unit), []);

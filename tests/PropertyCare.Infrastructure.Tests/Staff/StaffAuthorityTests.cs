@@ -18,8 +18,11 @@ namespace PropertyCare.Infrastructure.Tests.Staff;
 /// <summary>Attack scenario 1 (a manager reaching a project not theirs through a shared staff member) and the
 /// platform admin's part of scenario 2 (owner accounts), tried against the services as an attacker would:
 /// by calling them directly with the target's id, not through the page.</summary>
-public sealed class StaffAuthorityTests
+public class StaffAuthorityTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private const string Password = "Init@2026";
     private const string AttackerIp = "203.0.113.7";
 
@@ -94,7 +97,7 @@ public sealed class StaffAuthorityTests
     [Fact]
     public async Task A_manager_cannot_reset_disable_or_enable_staff_who_also_work_in_a_project_the_manager_does_not_run()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await SeedAsync(app);
         using var scope = AsManager(app, w);
         var staff = scope.ServiceProvider.GetRequiredService<StaffService>();
@@ -122,7 +125,7 @@ public sealed class StaffAuthorityTests
     [Fact]
     public async Task A_manager_resets_own_staff_to_a_temporary_password_that_must_be_changed_within_24_hours_and_is_audited()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await SeedAsync(app);
         var before = await UserAsync(app, w.Own);
         using (var s = app.Provider.CreateScope())
@@ -152,7 +155,7 @@ public sealed class StaffAuthorityTests
     [Fact]
     public async Task Disabling_and_enabling_own_staff_is_audited()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await SeedAsync(app);
         using var scope = AsManager(app, w);
         var staff = scope.ServiceProvider.GetRequiredService<StaffService>();
@@ -165,7 +168,7 @@ public sealed class StaffAuthorityTests
     [Fact]
     public async Task New_staff_must_change_the_initial_password_at_first_sign_in_and_the_opening_is_audited()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await SeedAsync(app);
         string byManager, byAdmin;
         using (var scope = AsManager(app, w))
@@ -186,7 +189,7 @@ public sealed class StaffAuthorityTests
     [Fact]
     public async Task The_platform_admin_neither_sees_nor_finds_owner_accounts_and_cannot_reset_or_disable_them()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await SeedAsync(app);
         using var scope = AsAdmin(app);
         var admin = scope.ServiceProvider.GetRequiredService<PlatformAdminService>();
@@ -210,7 +213,7 @@ public sealed class StaffAuthorityTests
     [Fact]
     public async Task The_platform_admin_resets_any_staff_account_to_an_audited_temporary_password()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await SeedAsync(app);
         using var scope = AsAdmin(app);
         var admin = scope.ServiceProvider.GetRequiredService<PlatformAdminService>();

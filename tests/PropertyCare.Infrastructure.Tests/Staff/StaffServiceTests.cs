@@ -11,8 +11,11 @@ using PropertyCare.Infrastructure.Tests.Support;
 
 namespace PropertyCare.Infrastructure.Tests.Staff;
 
-public sealed class StaffServiceTests
+public class StaffServiceTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static async Task<(Project A1, Project A2)> ProjectsAsync(AppServices app)
     {
         await using var db = new AppDbContext(app.Provider.GetRequiredService<DbContextOptions<AppDbContext>>(), null);
@@ -27,7 +30,7 @@ public sealed class StaffServiceTests
     [Fact]
     public async Task A_manager_adds_disables_and_resets_staff_of_the_own_project()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var (a1, _) = await ProjectsAsync(app);
         // The manager runs project A1: authority comes from the manager's assignments (see StaffAuthorityTests).
         var manager = new AppUser { UserName = "manager", DisplayName = "李静", CompanyId = a1.CompanyId };
@@ -63,7 +66,7 @@ public sealed class StaffServiceTests
     [Fact]
     public async Task Weak_passwords_duplicate_names_and_non_staff_roles_are_refused()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var (a1, _) = await ProjectsAsync(app);
         using var scope = app.As(Roles.ProjectManager, a1);
         var staff = scope.ServiceProvider.GetRequiredService<StaffService>();
@@ -78,7 +81,7 @@ public sealed class StaffServiceTests
     [Fact]
     public async Task A_manager_cannot_touch_staff_of_another_project()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var (a1, a2) = await ProjectsAsync(app);
         string other;
         using (var scopeA2 = app.As(Roles.ProjectManager, a2, userId: "mgrA2"))
@@ -97,7 +100,7 @@ public sealed class StaffServiceTests
     [Fact]
     public async Task Service_desk_staff_cannot_manage_staff()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var (a1, _) = await ProjectsAsync(app);
         using var scope = app.As(Roles.ServiceDesk, a1);
         await Assert.ThrowsAsync<AccessDeniedException>(() => scope.ServiceProvider.GetRequiredService<StaffService>().ListAsync());

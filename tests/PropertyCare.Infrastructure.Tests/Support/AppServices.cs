@@ -11,19 +11,29 @@ using PropertyCare.Infrastructure.Tenancy;
 namespace PropertyCare.Infrastructure.Tests.Support;
 
 /// <summary>The infrastructure's real service registrations (Identity included) over a fresh SQLite file,
-/// for services that create users.</summary>
+/// for services that create users. On PostgreSQL: a fresh database of the run's throwaway cluster.</summary>
 public sealed class AppServices : IAsyncDisposable
 {
     private readonly string _path;
     private readonly bool _ownsFile;
+    private readonly string? _pgDatabase;
     public ServiceProvider Provider { get; }
     public string DatabaseFile => _path;
 
-    public AppServices(Action<IServiceCollection>? replace = null, string? databaseFile = null, IDictionary<string, string?>? settings = null)
+    public AppServices(Action<IServiceCollection>? replace = null, string? databaseFile = null, IDictionary<string, string?>? settings = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         _path = databaseFile ?? Path.Combine(Path.GetTempPath(), $"pc-svc-{Guid.NewGuid():N}.db");
         _ownsFile = databaseFile == null;
         var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["ConnectionStrings:Default"] = $"Data Source={_path}" };
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            // A fresh database on the run's throwaway cluster (or the named one, shared across "restarts"); the app's
+            // own registration picks the PostgreSQL set.
+            _pgDatabase = databaseFile ?? PostgresCluster.NewDatabaseName("pcsvc");
+            values["ConnectionStrings:Default"] = PostgresCluster.Instance.ConnectionString(_pgDatabase);
+            values[DatabaseProviders.SettingKey] = nameof(DatabaseProvider.PostgreSql);
+        }
         var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddSingleton<IConfiguration>(config).AddPropertyCareInfrastructure(config);
         replace?.Invoke(services);
@@ -55,6 +65,11 @@ public sealed class AppServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Provider.DisposeAsync();
+        if (_pgDatabase != null)
+        {
+            if (_ownsFile) PostgresCluster.Instance.Drop(_pgDatabase);
+            return;
+        }
         SqliteConnection.ClearAllPools();
         if (_ownsFile)
             foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) if (File.Exists(f)) File.Delete(f);

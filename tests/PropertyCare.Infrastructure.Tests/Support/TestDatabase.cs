@@ -8,11 +8,14 @@ using PropertyCare.Infrastructure.Tenancy;
 
 namespace PropertyCare.Infrastructure.Tests.Support;
 
-/// <summary>A real SQLite database file per test class, migrated like production, with two companies:
-/// company A (projects A1, A2) and company B (project B1), so isolation can be attacked.</summary>
+/// <summary>A real database per test class, migrated like production, with two companies: company A (projects A1, A2)
+/// and company B (project B1), so isolation can be attacked. SQLite: a file; PostgreSQL: a database of the run's
+/// throwaway cluster (PostgresCluster), migrated with the PostgreSQL set.</summary>
 public sealed class TestDatabase : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"pc-test-{Guid.NewGuid():N}.db");
+    private readonly string? _pgDatabase;
+    public DatabaseProvider Provider { get; }
     public DbContextOptions<AppDbContext> Options { get; }
     public Company CompanyA { get; } = new() { Name = "甲物业", Code = "A" };
     public Company CompanyB { get; } = new() { Name = "乙物业", Code = "B" };
@@ -20,9 +23,18 @@ public sealed class TestDatabase : IDisposable
     public Project A2 { get; private set; } = null!;
     public Project B1 { get; private set; } = null!;
 
-    public TestDatabase()
+    public TestDatabase() : this(DatabaseProvider.Sqlite) { }
+
+    public TestDatabase(DatabaseProvider provider)
     {
-        Options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={_path}").Options;
+        Provider = provider;
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            _pgDatabase = PostgresCluster.NewDatabaseName();
+            Options = new DbContextOptionsBuilder<AppDbContext>().Use(provider, PostgresCluster.Instance.ConnectionString(_pgDatabase)).Options;
+        }
+        else if (provider == DatabaseProvider.Sqlite) Options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={_path}").Options;
+        else throw new NotSupportedException($"{provider}: no server runs here (see SqlServerScriptTests).");
         using var db = new AppDbContext(Options, null);
         db.Database.Migrate();
         db.Companies.AddRange(CompanyA, CompanyB);
@@ -66,6 +78,7 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
+        if (_pgDatabase != null) { PostgresCluster.Instance.Drop(_pgDatabase); return; }
         SqliteConnection.ClearAllPools();
         foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) if (File.Exists(f)) File.Delete(f);
     }

@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Common;
@@ -12,9 +13,12 @@ namespace PropertyCare.Infrastructure.Tests.Tenancy;
 
 /// <summary>Below the services: the DbContext's filter and write guard, the project door, the HQ
 /// cross-project queries and the owner portal.</summary>
-public sealed class DataLayerIsolationTests : IDisposable
+public class DataLayerIsolationTests : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    private TestDatabase? _database;
+    private TestDatabase _db => _database ??= new(Provider);
 
     [Fact]
     public void Adding_a_record_for_another_project_is_refused()

@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Common;
@@ -11,9 +12,12 @@ namespace PropertyCare.Infrastructure.Tests.Tenancy;
 
 /// <summary>A manager of project A1 tries every owner-record service method on records of project A2
 /// (same company) and B1 (another company), by id. Each attempt must fail and change nothing.</summary>
-public sealed class ServiceIsolationTests : IDisposable
+public class ServiceIsolationTests : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    private TestDatabase? _database;
+    private TestDatabase _db => _database ??= new(Provider);
     private readonly (Building Building, Unit Unit, Owner Owner) _own;
     private readonly (Building Building, Unit Unit, Owner Owner)[] _foreign;
     private readonly int[] _foreignMembers;

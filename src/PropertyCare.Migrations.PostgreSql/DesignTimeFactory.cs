@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore.Design;
+using PropertyCare.Infrastructure.Data;
+
+namespace PropertyCare.Migrations.PostgreSql;
+
+/// <summary>`dotnet ef` looks for the factory in the startup project; infra/ef.sh makes this project the startup
+/// project of its own set, so the context is configured for PostgreSql whatever arguments come.</summary>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext(string[] args) => Infrastructure.Data.DesignTimeFactory.Create(DatabaseProvider.PostgreSql);
+}
