@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs dotnet-ef against the application database model. One migrations set per provider (docs/decisions/0013):
+# Runs dotnet-ef against the application database model. One migrations set per provider (docs/decisions/0014):
 #   infra/ef.sh migrations add AddComplaints     creates the migration in every set (SQLite, SQL Server, PostgreSQL)
 #   infra/ef.sh migrations remove                removes the last migration from every set (not yet applied anywhere!)
 #   EF_PROVIDER=SqlServer infra/ef.sh migrations script --idempotent -o out.sql    any other command, one set

@@ -23,17 +23,8 @@ public sealed class PostgreSqlAppFixture : WebAppFixture
     {
         builder.UseSetting(DatabaseProviders.SettingKey, "PostgreSql");
         builder.UseSetting("ConnectionStrings:Default", PostgresCluster.Instance.ConnectionString(Database));
-        // The Quartz scheduler here keeps its job store in the SQLite file (Jobs/SchedulerHost); issue 10's Hangfire
-        // part replaces it with storage that follows the provider. Until then the page test runs without it.
-        builder.ConfigureServices(s =>
-        {
-            foreach (var d in s.Where(d => d.ServiceType == typeof(IHostedService) && IsQuartz(d)).ToList()) s.Remove(d);
-        });
+        // Nothing removed: Hangfire's storage follows the provider, so the whole app (jobs included) runs on PostgreSQL.
     }
-
-    private static bool IsQuartz(ServiceDescriptor d) =>
-        (d.ImplementationType ?? d.ImplementationFactory?.Method.ReturnType)?.FullName is { } name
-        && (name.Contains(".Jobs.", StringComparison.Ordinal) || name.EndsWith("RepairJobsBootstrap", StringComparison.Ordinal));
 
     protected override void Dispose(bool disposing)
     {
@@ -58,6 +49,15 @@ public sealed class PostgreSqlAppTests(PostgreSqlAppFixture app) : IClassFixture
         await using var db = new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>(), null);
         Assert.True(db.Database.IsNpgsql());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+
+        // Background jobs live in the same PostgreSQL database: the start registered the recurring jobs (escalation per
+        // project, the outbox) in Hangfire's schema there.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        int recurring;
+        while ((recurring = await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM hangfire.set WHERE key = 'recurring-jobs'").SingleAsync()) == 0
+               && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+        Assert.True(recurring >= 2, $"{recurring} recurring jobs in PostgreSQL");
         Assert.Equal(db.Database.GetMigrations().Last(), (await db.Database.GetAppliedMigrationsAsync()).Last());
 
         // The page renders in its circuit (no prerender), so its data is fetched as the circuit does: staff enters

@@ -607,6 +607,10 @@ namespace PropertyCare.Migrations.SqlServer.Migrations
                     b.Property<int>("Attempt")
                         .HasColumnType("int");
 
+                    b.Property<string>("BackgroundJobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Error")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");

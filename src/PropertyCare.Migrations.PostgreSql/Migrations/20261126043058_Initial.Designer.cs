@@ -12,7 +12,7 @@ using PropertyCare.Infrastructure.Data;
 namespace PropertyCare.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126035939_Initial")]
+    [Migration("20261126043058_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -609,6 +609,10 @@ namespace PropertyCare.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Attempt")
                         .HasColumnType("integer");
+
+                    b.Property<string>("BackgroundJobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Error")
                         .HasMaxLength(1000)

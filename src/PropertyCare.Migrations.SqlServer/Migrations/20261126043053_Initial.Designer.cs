@@ -12,7 +12,7 @@ using PropertyCare.Infrastructure.Data;
 namespace PropertyCare.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126035938_Initial")]
+    [Migration("20261126043053_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -609,6 +609,10 @@ namespace PropertyCare.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Attempt")
                         .HasColumnType("int");
+
+                    b.Property<string>("BackgroundJobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Error")
                         .HasMaxLength(1000)
