@@ -90,6 +90,41 @@ public sealed class TwoInstancesTests : IDisposable
         Assert.Equal(2, storage.GetMonitoringApi().Servers().Count);
     }
 
+    /// <summary>The race above is lost only sometimes; this shows the wait itself: while another instance holds the
+    /// start lock, a starting instance does not touch the database (it is not even created), and it starts once
+    /// the lock is released.</summary>
+    [Fact]
+    public async Task An_instance_waits_for_the_start_lock_held_by_another()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var held = await StartupLock.AcquireAsync(config);
+        try
+        {
+            var app = Launch(url, "waiting");
+            _apps.Add(app);
+            using var http = new HttpClient();
+            for (var until = DateTime.UtcNow.AddSeconds(8); DateTime.UtcNow < until; await Task.Delay(500))
+            {
+                Assert.False(app.HasExited, Log);
+                await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(url + "/health"));
+            }
+            Assert.False(await DatabaseExistsAsync(), "the waiting instance created the database while the lock was held");
+        }
+        finally { await held.DisposeAsync(); }
+        await WaitHealthyAsync(_apps[0], url);
+        Assert.True(await DatabaseExistsAsync());
+    }
+
+    private async Task<bool> DatabaseExistsAsync()
+    {
+        await using var admin = new Npgsql.NpgsqlConnection(PostgresCluster.Instance.ConnectionString("postgres"));
+        await admin.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @d", admin);
+        cmd.Parameters.AddWithValue("d", _database);
+        return (long)(await cmd.ExecuteScalarAsync())! == 1;
+    }
+
     private Process Launch(string url, string name)
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory);
