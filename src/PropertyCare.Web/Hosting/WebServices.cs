@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -95,7 +96,13 @@ public static class WebServices
 
     public static async Task PreparePropertyCareAsync(this WebApplication app)
     {
+        // Several instances on one server database: one prepares it, the others wait and find it done.
+        await using var startLock = await Infrastructure.Data.StartupLock.AcquireAsync(app.Configuration);
         await DependencyInjection.PrepareDatabaseAsync(app.Services);
+        // Under the lock too: Hangfire's schema (installed when its storage is made) and the first Data Protection key,
+        // so the instances share one key instead of each making its own.
+        app.Services.GetService<Hangfire.JobStorage>();
+        app.Services.GetDataProtector("PropertyCare.Start").Protect("start");
         if (KeyEncryption.Certificate(app.Configuration) == null)
             app.Logger.LogWarning("Data Protection keys are stored UNENCRYPTED in the database: a copy of it is enough to forge a sign-in. Set {Section}:Certificate or :CertificatePath (docs/operations.md).", KeyEncryption.Section);
         if (await Infrastructure.Identity.AdminBootstrap.EnsureAsync(app.Services, app.Configuration["PropertyCare:AdminPassword"]))

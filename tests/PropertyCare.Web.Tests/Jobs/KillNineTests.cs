@@ -13,26 +13,38 @@ using PropertyCare.Infrastructure;
 using PropertyCare.Infrastructure.Data;
 using PropertyCare.Infrastructure.Jobs;
 using PropertyCare.Infrastructure.Repairs;
+using PropertyCare.Infrastructure.Tests.Support;
 
 namespace PropertyCare.Web.Tests.Jobs;
 
-/// <summary>The real app (its built executable) on a temp SQLite file is killed with SIGKILL while a callback
-/// reminder and an escalation wait for their time; started again, each runs exactly once: nothing is lost with
-/// the process, nothing runs twice.</summary>
+/// <summary>The real app (its built executable) on a temp SQLite file, or on a fresh database of the run's throwaway
+/// PostgreSQL cluster, is killed with SIGKILL while a callback reminder and an escalation wait for their time;
+/// started again, each runs exactly once: nothing is lost with the process, nothing runs twice.</summary>
 public sealed class KillNineTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"pc-kill-{Guid.NewGuid():N}");
     private string Db => Path.Combine(_dir, "kill.db");
     private readonly System.Text.StringBuilder _log = new();
+    private string _provider = "Sqlite";
+    private string? _pgDatabase;
 
-    [Fact]
-    public async Task Jobs_waiting_when_the_app_is_killed_run_exactly_once_after_it_starts_again()
+    /// <summary>What the app and the test's own client are pointed at: the same database and job store.</summary>
+    private Dictionary<string, string?> Settings => _pgDatabase is null
+        ? new() { ["ConnectionStrings:Default"] = $"Data Source={Db}" }
+        : new() { ["PropertyCare:Database:Provider"] = _provider, ["ConnectionStrings:Default"] = PostgresCluster.Instance.ConnectionString(_pgDatabase) };
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task Jobs_waiting_when_the_app_is_killed_run_exactly_once_after_it_starts_again(string provider)
     {
+        _provider = provider;
+        if (provider == "PostgreSql") _pgDatabase = PostgresCluster.NewDatabaseName("pckill");
         Directory.CreateDirectory(_dir);
         var first = await StartAsync();
 
         // Scheduled straight into the app's job store (as TechnicianService and the escalation do), due in 20 s.
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = $"Data Source={Db}" }).Build();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
         await using var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddSingleton<IConfiguration>(config)
             .AddPropertyCareInfrastructure(config).BuildServiceProvider();
         services.GetRequiredService<IGlobalConfiguration>();
@@ -60,7 +72,7 @@ public sealed class KillNineTests : IDisposable
             bool Done(string id) { using var c = storage.GetConnection(); return c.GetStateData(id)?.Name == "Succeeded"; }
             while (!(Done(reminderJob) && Done(escalationJob)) && DateTime.UtcNow < deadline) await Task.Delay(250);
             Assert.True(Done(reminderJob) && Done(escalationJob), "the jobs did not run after the restart:\n" + Log);
-            // Not before their time (the SQLite job store keeps due times to the whole second: up to 1 s early).
+            // Not before their time (the job stores keep due times to the whole second: up to 1 s early).
             Assert.True(DateTimeOffset.UtcNow >= due.AddSeconds(-1));
             Assert.Equal(1, Runs(services, reminderKey));
             Assert.Equal(1, Runs(services, escalationKey));
@@ -96,7 +108,7 @@ public sealed class KillNineTests : IDisposable
         };
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         psi.Environment["ASPNETCORE_URLS"] = url;
-        psi.Environment["ConnectionStrings__Default"] = $"Data Source={Db}";
+        foreach (var (key, value) in Settings) psi.Environment[key.Replace(":", "__")] = value;
         psi.Environment["PropertyCare__DemoData"] = "true";
         psi.Environment["PropertyCare__Jobs__PollMs"] = "500";
         var app = Process.Start(psi)!;
@@ -129,6 +141,7 @@ public sealed class KillNineTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
+        if (_pgDatabase is not null) PostgresCluster.Instance.Drop(_pgDatabase);
         try { Directory.Delete(_dir, true); } catch (IOException) { }
     }
 }
