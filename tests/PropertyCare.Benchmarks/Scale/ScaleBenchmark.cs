@@ -53,7 +53,7 @@ internal static class ScaleBenchmark
             await ListPageAsync(services, options, biggest.Id, biggest.n);
             await HqMonthAsync(services, options, data);
             await PlansAsync(connection, postgres, biggest.Id);
-            await HangfireAsync(services, config);
+            await HangfireAsync(services, config, data.Projects, int.Parse(Arg(args, "--jobs") ?? "10000"));
         }
         finally
         {
@@ -164,13 +164,12 @@ internal static class ScaleBenchmark
 
     /// <summary>Enqueue→done of 10,000 no-op project jobs through the app's own Hangfire setup (storage by provider, the
     /// project filter that enters the project and records a JobRun for each run, the app's worker count).</summary>
-    private static async Task HangfireAsync(IServiceProvider services, IConfiguration config)
+    private static async Task HangfireAsync(IServiceProvider services, IConfiguration config, int projects, int jobs)
     {
-        const int jobs = 10_000;
         var client = services.GetRequiredService<IBackgroundJobClient>();
         var storage = services.GetRequiredService<JobStorage>();
         var sw = Stopwatch.StartNew();
-        for (var i = 0; i < jobs; i++) client.Enqueue<NoopProjectJob>(j => j.RunAsync(1 + i % 50));
+        for (var i = 0; i < jobs; i++) client.Enqueue<NoopProjectJob>(j => j.RunAsync(1 + i % projects));
         var enqueued = sw.Elapsed;
         var server = services.GetServices<IHostedService>().Single(h => h.GetType().Namespace?.StartsWith("Hangfire") == true);
         var workers = config.GetValue("PropertyCare:Jobs:Workers", PropertyCare.Infrastructure.Jobs.JobsSetup.IsSqlite(config) ? 2 : Math.Min(20, Environment.ProcessorCount * 5));

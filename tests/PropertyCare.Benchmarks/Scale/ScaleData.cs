@@ -48,7 +48,7 @@ internal sealed class ScaleData(double factor)
         var projects = sink.Table("Projects", [("Id", NpgsqlDbType.Integer), ("CompanyId", NpgsqlDbType.Integer), ("Name", NpgsqlDbType.Text), ("Code", NpgsqlDbType.Text),
             ("City", NpgsqlDbType.Text), ("Address", NpgsqlDbType.Text), ("TimeZone", NpgsqlDbType.Text), ("IsActive", NpgsqlDbType.Boolean), ("CreatedAt", NpgsqlDbType.Timestamp)]);
         for (var p = 1; p <= Projects; p++)
-            projects.Row(p, $"规模测试小区{p:D4}", $"SP{p:D4}", "上海", $"测试路{p}号", "Asia/Shanghai", true, Now.AddYears(-3));
+            projects.Row(p, 1 + (p - 1) % Companies, $"规模测试小区{p:D4}", $"SP{p:D4}", "上海", $"测试路{p}号", "Asia/Shanghai", true, Now.AddYears(-3));
         projects.End();
 
         var buildings = sink.Table("Buildings", [("Id", NpgsqlDbType.Integer), ("ProjectId", NpgsqlDbType.Integer), ("Name", NpgsqlDbType.Text), ("Floors", NpgsqlDbType.Integer), ("Version", NpgsqlDbType.Integer)]);
@@ -58,7 +58,7 @@ internal sealed class ScaleData(double factor)
         for (var p = 1; p <= Projects; p++)
             for (var b = 1; b <= 4; b++)
             {
-                buildings.Row(++buildingId, $"{b}号楼", 25, 1);
+                buildings.Row(++buildingId, p, $"{b}号楼", 25, 1);
                 for (var i = 0; i < UnitsPerProject / 4; i++)
                     units.Row(++unitId, p, buildingId, "1单元", i / 2 + 1, $"{i / 2 + 1}{i % 2 + 1:D2}", 89.5m, "三室两厅", i % 10 == 0 ? 1 : 0, 1);
             }
