@@ -53,7 +53,7 @@ internal static class ScaleBenchmark
             await ListPageAsync(services, options, biggest.Id, biggest.n);
             await HqMonthAsync(services, options, data);
             await PlansAsync(connection, postgres, biggest.Id);
-            await HangfireAsync(services, config, data.Projects, int.Parse(Arg(args, "--jobs") ?? "10000"));
+            if (int.Parse(Arg(args, "--jobs") ?? "10000") is var jobs and > 0) await HangfireAsync(services, config, data.Projects, jobs);
         }
         finally
         {

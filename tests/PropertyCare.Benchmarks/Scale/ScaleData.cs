@@ -54,15 +54,15 @@ internal sealed class ScaleData(double factor)
         var buildings = sink.Table("Buildings", [("Id", NpgsqlDbType.Integer), ("ProjectId", NpgsqlDbType.Integer), ("Name", NpgsqlDbType.Text), ("Floors", NpgsqlDbType.Integer), ("Version", NpgsqlDbType.Integer)]);
         var units = sink.Table("Units", [("Id", NpgsqlDbType.Integer), ("ProjectId", NpgsqlDbType.Integer), ("BuildingId", NpgsqlDbType.Integer), ("Entrance", NpgsqlDbType.Text),
             ("Floor", NpgsqlDbType.Integer), ("Room", NpgsqlDbType.Text), ("Area", NpgsqlDbType.Numeric), ("Type", NpgsqlDbType.Text), ("State", NpgsqlDbType.Integer), ("Version", NpgsqlDbType.Integer)]);
-        int buildingId = 0, unitId = 0;
+        // One table at a time: PostgreSQL runs one COPY per connection.
+        for (var p = 1; p <= Projects; p++)
+            for (var b = 1; b <= 4; b++) buildings.Row((p - 1) * 4 + b, p, $"{b}号楼", 25, 1);
+        buildings.End();
+        var unitId = 0;
         for (var p = 1; p <= Projects; p++)
             for (var b = 1; b <= 4; b++)
-            {
-                buildings.Row(++buildingId, p, $"{b}号楼", 25, 1);
                 for (var i = 0; i < UnitsPerProject / 4; i++)
-                    units.Row(++unitId, p, buildingId, "1单元", i / 2 + 1, $"{i / 2 + 1}{i % 2 + 1:D2}", 89.5m, "三室两厅", i % 10 == 0 ? 1 : 0, 1);
-            }
-        buildings.End();
+                    units.Row(++unitId, p, (p - 1) * 4 + b, "1单元", i / 2 + 1, $"{i / 2 + 1}{i % 2 + 1:D2}", 89.5m, "三室两厅", i % 10 == 0 ? 1 : 0, 1);
         units.End();
 
         var orders = sink.Table("RepairOrders", [("Id", NpgsqlDbType.Integer), ("ProjectId", NpgsqlDbType.Integer), ("Number", NpgsqlDbType.Text), ("UnitId", NpgsqlDbType.Integer),
@@ -219,8 +219,9 @@ internal sealed class ScaleData(double factor)
         public override TableWriter Table(string name, (string Column, NpgsqlDbType Type)[] columns)
         {
             _tables.Add(name);
-            var importer = c.BeginBinaryImport($"COPY \"{name}\" ({string.Join(", ", columns.Select(x => $"\"{x.Column}\""))}) FROM STDIN (FORMAT BINARY)");
-            return new Writer(importer, columns.Select(x => x.Type).ToArray());
+            // The COPY starts with the first row: only one can be open on a connection at a time.
+            var copy = $"COPY \"{name}\" ({string.Join(", ", columns.Select(x => $"\"{x.Column}\""))}) FROM STDIN (FORMAT BINARY)";
+            return new Writer(() => c.BeginBinaryImport(copy), columns.Select(x => x.Type).ToArray());
         }
 
         public override async Task CommitAsync()
@@ -233,10 +234,13 @@ internal sealed class ScaleData(double factor)
             }
         }
 
-        private sealed class Writer(NpgsqlBinaryImporter importer, NpgsqlDbType[] types) : TableWriter
+        private sealed class Writer(Func<NpgsqlBinaryImporter> begin, NpgsqlDbType[] types) : TableWriter
         {
+            private NpgsqlBinaryImporter? _importer;
+
             public override void Row(params object?[] values)
             {
+                var importer = _importer ??= begin();
                 importer.StartRow();
                 for (var i = 0; i < types.Length; i++)
                     if (values[i] is null) importer.WriteNull();
@@ -245,8 +249,9 @@ internal sealed class ScaleData(double factor)
 
             public override void End()
             {
-                importer.Complete();
-                importer.Dispose();
+                if (_importer == null) return;
+                _importer.Complete();
+                _importer.Dispose();
             }
         }
     }
