@@ -13,6 +13,8 @@ using PropertyCare.Infrastructure.Tenancy;
 
 // `-- ui`: the running app in Chromium (memory per circuit, page open and search round trip); see UiBenchmark.
 if (args.Contains("ui")) { await UiBenchmark.RunAsync(args); return; }
+// `-- scale [--provider sqlite|postgres] [--factor F]`: the issue 10 scale figures on a generated data set; see ScaleBenchmark.
+if (args.Contains("scale")) { await PropertyCare.Benchmarks.Scale.ScaleBenchmark.RunAsync(args); return; }
 
 // Seeds the demo data into a fresh SQLite file, then times the owner-list queries the service desk
 // runs all day (search by room, name, phone; filters; paging) and the export. Median and 95th

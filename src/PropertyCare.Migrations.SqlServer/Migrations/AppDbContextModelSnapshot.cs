@@ -1056,6 +1056,8 @@ namespace PropertyCare.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("ProjectId", "DueOn");
+
                     b.HasIndex("RepairOrderId", "Round")
                         .IsUnique();
 
@@ -1206,10 +1208,16 @@ namespace PropertyCare.Migrations.SqlServer.Migrations
 
                     b.HasIndex("UnitId");
 
+                    b.HasIndex("ProjectId", "CompletedAt");
+
+                    b.HasIndex("ProjectId", "DueAt");
+
                     b.HasIndex("ProjectId", "Number")
                         .IsUnique();
 
                     b.HasIndex("ProjectId", "OwnerId");
+
+                    b.HasIndex("ProjectId", "ReceivedAt");
 
                     b.HasIndex("ProjectId", "Status", "DueAt");
 

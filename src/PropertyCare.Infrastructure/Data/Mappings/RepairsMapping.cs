@@ -32,6 +32,11 @@ internal sealed class RepairOrderMapping : IEntityTypeConfiguration<RepairOrder>
         b.HasIndex(x => new { x.ProjectId, x.Status, x.DueAt });
         b.HasIndex(x => new { x.ProjectId, x.TechnicianId, x.Status });
         b.HasIndex(x => new { x.ProjectId, x.OwnerId });
+        // Scale (issue 10): the list sorted by due date without a status filter, and the monthly figures
+        // (registered / completed in a period) read a project's date range instead of all its orders.
+        b.HasIndex(x => new { x.ProjectId, x.DueAt });
+        b.HasIndex(x => new { x.ProjectId, x.ReceivedAt });
+        b.HasIndex(x => new { x.ProjectId, x.CompletedAt });
         b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.SetNull);
@@ -49,6 +54,8 @@ internal sealed class CallbackMapping : IEntityTypeConfiguration<Callback>
         b.Property(x => x.Remarks).HasMaxLength(500);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.ProjectId, x.Status, x.DueOn });
+        // Scale (issue 10): the monthly callback figures take every status but 'cancelled' within a date range.
+        b.HasIndex(x => new { x.ProjectId, x.DueOn });
         // One callback per order and round: completing twice cannot schedule two calls.
         b.HasIndex(x => new { x.RepairOrderId, x.Round }).IsUnique();
         b.HasOne(x => x.RepairOrder).WithMany().HasForeignKey(x => x.RepairOrderId).OnDelete(DeleteBehavior.Restrict);

@@ -1021,6 +1021,8 @@ namespace PropertyCare.Infrastructure.Data.Migrations
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("ProjectId", "DueOn");
+
                     b.HasIndex("RepairOrderId", "Round")
                         .IsUnique();
 
@@ -1169,10 +1171,16 @@ namespace PropertyCare.Infrastructure.Data.Migrations
 
                     b.HasIndex("UnitId");
 
+                    b.HasIndex("ProjectId", "CompletedAt");
+
+                    b.HasIndex("ProjectId", "DueAt");
+
                     b.HasIndex("ProjectId", "Number")
                         .IsUnique();
 
                     b.HasIndex("ProjectId", "OwnerId");
+
+                    b.HasIndex("ProjectId", "ReceivedAt");
 
                     b.HasIndex("ProjectId", "Status", "DueAt");
 
