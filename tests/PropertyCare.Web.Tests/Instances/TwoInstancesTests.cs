@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -23,7 +22,7 @@ public sealed class TwoInstancesTests : IDisposable
 {
     private readonly string _database = PostgresCluster.NewDatabaseName("pctwo");
     private readonly List<Process> _apps = [];
-    private readonly System.Text.StringBuilder _log = new();
+    private readonly AppProcesses _processes = new();
 
     private Dictionary<string, string?> Settings => new()
     {
@@ -35,7 +34,7 @@ public sealed class TwoInstancesTests : IDisposable
     public async Task Two_instances_on_one_PostgreSQL_database_start_together_share_jobs_sign_ins_and_data()
     {
         // (a) Both at once on an empty (not even created) database.
-        var urls = new[] { $"http://127.0.0.1:{FreePort()}", $"http://127.0.0.1:{FreePort()}" };
+        var urls = new[] { AppProcesses.FreeUrl(), AppProcesses.FreeUrl() };
         foreach (var (url, i) in urls.Select((u, i) => (u, i))) _apps.Add(Launch(url, i == 0 ? "A" : "B"));
         await Task.WhenAll(_apps.Zip(urls, WaitHealthyAsync));
         string a = urls[0], b = urls[1];
@@ -97,7 +96,7 @@ public sealed class TwoInstancesTests : IDisposable
     public async Task An_instance_waits_for_the_start_lock_held_by_another()
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = AppProcesses.FreeUrl();
         var held = await StartupLock.AcquireAsync(config);
         try
         {
@@ -125,51 +124,11 @@ public sealed class TwoInstancesTests : IDisposable
         return (long)(await cmd.ExecuteScalarAsync())! == 1;
     }
 
-    private Process Launch(string url, string name)
-    {
-        var here = new DirectoryInfo(AppContext.BaseDirectory);
-        var web = Path.Combine(here.Parent!.Parent!.Parent!.Parent!.Parent!.FullName, "src", "PropertyCare.Web", "bin", here.Parent.Name, here.Name);
-        var psi = new ProcessStartInfo(Path.Combine(web, "PropertyCare.Web"))
-        {
-            WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        psi.Environment["ASPNETCORE_URLS"] = url;
-        foreach (var (key, value) in Settings) psi.Environment[key.Replace(":", "__")] = value;
-        psi.Environment["PropertyCare__DemoData"] = "true";
-        psi.Environment["PropertyCare__Jobs__PollMs"] = "500";
-        var app = Process.Start(psi)!;
-        app.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine($"[{name}] {e.Data}"); };
-        app.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine($"[{name}] {e.Data}"); };
-        app.BeginOutputReadLine();
-        app.BeginErrorReadLine();
-        return app;
-    }
+    private Process Launch(string url, string name) => _processes.Launch(url, Settings, name);
 
-    private async Task WaitHealthyAsync(Process app, string url)
-    {
-        using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(180);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (app.HasExited) throw new InvalidOperationException($"The app at {url} exited ({app.ExitCode}):\n" + Log);
-            try { if ((await http.GetAsync(url + "/health")).IsSuccessStatusCode) return; }
-            catch (HttpRequestException) { }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"The app at {url} did not become healthy:\n" + Log);
-    }
+    private Task WaitHealthyAsync(Process app, string url) => _processes.WaitHealthyAsync(app, url, TimeSpan.FromSeconds(180));
 
-    private string Log { get { lock (_log) return _log.ToString(); } }
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
+    private string Log => _processes.Log;
 
     public void Dispose()
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Hangfire;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +23,7 @@ public sealed class KillNineTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"pc-kill-{Guid.NewGuid():N}");
     private string Db => Path.Combine(_dir, "kill.db");
-    private readonly System.Text.StringBuilder _log = new();
+    private readonly AppProcesses _processes = new();
     private string _provider = "Sqlite";
     private string? _pgDatabase;
 
@@ -95,47 +94,14 @@ public sealed class KillNineTests : IDisposable
         return db.JobRuns.IgnoreQueryFilters().Count(r => r.JobKey == key && r.Status == JobRunStatus.Succeeded);
     }
 
-    private string Log { get { lock (_log) return _log.ToString(); } }
+    private string Log => _processes.Log;
 
     private async Task<Process> StartAsync()
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
-        var here = new DirectoryInfo(AppContext.BaseDirectory);
-        var web = Path.Combine(here.Parent!.Parent!.Parent!.Parent!.Parent!.FullName, "src", "PropertyCare.Web", "bin", here.Parent.Name, here.Name);
-        var psi = new ProcessStartInfo(Path.Combine(web, "PropertyCare.Web"))
-        {
-            WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        psi.Environment["ASPNETCORE_URLS"] = url;
-        foreach (var (key, value) in Settings) psi.Environment[key.Replace(":", "__")] = value;
-        psi.Environment["PropertyCare__DemoData"] = "true";
-        psi.Environment["PropertyCare__Jobs__PollMs"] = "500";
-        var app = Process.Start(psi)!;
-        app.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
-        app.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
-        app.BeginOutputReadLine();
-        app.BeginErrorReadLine();
-        using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (app.HasExited) throw new InvalidOperationException("The app exited:\n" + Log);
-            try { if ((await http.GetAsync(url + "/health")).IsSuccessStatusCode) return app; }
-            catch (HttpRequestException) { }
-            await Task.Delay(250);
-        }
-        app.Kill();
-        throw new TimeoutException("The app did not become healthy:\n" + Log);
-    }
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
+        var url = AppProcesses.FreeUrl();
+        var app = _processes.Launch(url, Settings);
+        await _processes.WaitHealthyAsync(app, url, TimeSpan.FromSeconds(120));
+        return app;
     }
 
     public void Dispose()
