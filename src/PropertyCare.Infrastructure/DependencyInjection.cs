@@ -98,16 +98,16 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Applies migrations, switches SQLite to WAL (readers don't block the writer), and makes sure
+    /// <summary>Applies migrations (the SQLite set also switches the file to write-ahead logging), and makes sure
     /// every role exists. Runs at start, before the app takes requests.</summary>
     public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken ct = default)
     {
         var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
         await using (var db = new AppDbContext(options, null))
         {
-            await db.Database.MigrateAsync(ct);
-            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            await Auditing.StoredHistoryMasking.RunAsync(db, ct);
+            // Migrate, masking history stored before masking existed on the way (SQLite only; see the class).
+            // SQLite's write-ahead log is set by a migration of its set (WriteAheadLog).
+            await Auditing.StoredHistoryMasking.MigrateAsync(db, ct);
         }
         using var scope = services.CreateScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<AppRole>>();

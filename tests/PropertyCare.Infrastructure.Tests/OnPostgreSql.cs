@@ -144,3 +144,8 @@ public sealed class KeyEncryptionTestsOnPostgreSql : KeyEncryptionTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+public sealed class StoredHistoryMaskingTestsOnPostgreSql : StoredHistoryMaskingTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
