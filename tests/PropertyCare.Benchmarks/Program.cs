@@ -40,23 +40,27 @@ try
     await using (var db = new AppDbContext(options, tenant))
         Console.WriteLine($"project 1: {await db.Units.CountAsync()} units, {await db.Owners.CountAsync()} owners");
 
-    var cases = new (string Name, Func<Task> Run)[]
+    // Each case returns what it found (the total of matching owners; a page: its rows; the export: its bytes), checked against what the
+    // case's name claims, so a search that silently finds nothing cannot pass as fast.
+    async Task<int> List(OwnerListQuery q, int page) => (await owners.ListAsync(q, page, 20)).Total;
+    async Task<int> OnPage(OwnerListQuery q, int page) => (await owners.ListAsync(q, page, 20)).Items.Count;
+    var all = await List(new OwnerListQuery(), 1);
+    var cases = new (string Name, Func<Task<int>> Run, Func<int, bool> Expect, string Expectation)[]
     {
-        ("first page, no filter", () => owners.ListAsync(new OwnerListQuery(), 1, 20)),
-        ("room '1012' (8 units)", () => owners.ListAsync(new OwnerListQuery("1012"), 1, 20)),
-        ("surname '王'", () => owners.ListAsync(new OwnerListQuery("王"), 1, 20)),
-        ("phone part '138'", () => owners.ListAsync(new OwnerListQuery("138"), 1, 20)),
-        ("phone miss '00000000'", () => owners.ListAsync(new OwnerListQuery("00000000"), 1, 20)),
-        ("building 3 + state occupied, page 5", () => owners.ListAsync(new OwnerListQuery(null, 3, UnitState.Occupied), 5, 20)),
-        ("last page", () => owners.ListAsync(new OwnerListQuery(), 40, 20)),
-        ("export whole project (xlsx)", () => export.ExportAsync(new OwnerListQuery(), true)),
+        ("first page, no filter", () => List(new OwnerListQuery(), 1), Timing.AtLeast(100), "every owner of the project (hundreds)"),
+        ("room '1012' (8 units, hits)", () => List(new OwnerListQuery("1012"), 1), Timing.AtLeast(8), "the owners of the 8 units numbered 1012"),
+        ("name miss '查无此人'", () => List(new OwnerListQuery("查无此人"), 1), Timing.Exactly(0), "nothing"),
+        ("surname '王' (hits)", () => List(new OwnerListQuery("王"), 1), Timing.AtLeast(1), "some owners named 王"),
+        ("phone part '138' (hits)", () => List(new OwnerListQuery("138"), 1), Timing.AtLeast(1), "some owners with 138 in a number"),
+        ("phone miss '00000000'", () => List(new OwnerListQuery("00000000"), 1), Timing.Exactly(0), "nothing"),
+        // Paging cases return the rows on the page: an empty page past the end would be cheap and meaningless.
+        ("building 3 + state occupied, page 3", () => OnPage(new OwnerListQuery(null, 3, UnitState.Occupied), 3), Timing.Exactly(20), "a full page (20 rows)"),
+        ("last page", () => OnPage(new OwnerListQuery(), (all + 19) / 20), Timing.AtLeast(1), "the last owners"),
+        ("export whole project (xlsx)", async () => (await export.ExportAsync(new OwnerListQuery(), true)).Length, Timing.AtLeast(10_000), "a workbook of some size (bytes)"),
     };
-    Console.WriteLine($"{"case",-38} {"runs",5} {"median ms",10} {"p95 ms",8}");
-    foreach (var (name, run) in cases)
-    {
-        await run(); // warm-up
-        await Timing.MeasureAsync(name, name.StartsWith("export") ? 10 : 100, run);
-    }
+    Console.WriteLine(Timing.Header);
+    foreach (var (name, run, expect, expectation) in cases)
+        await Timing.MeasureAsync(name, name.StartsWith("export") ? 10 : 100, run, expect, expectation);
 
     await PdfBenchmark.RunAsync();
 }
