@@ -92,12 +92,14 @@ internal static class ScaleBenchmark
         var repairs = scope.ServiceProvider.GetRequiredService<RepairService>();
         Console.WriteLine($"repair list in project {projectId} ({orders} orders, the biggest):");
         Console.WriteLine(Timing.Header + " (rows on the page)");
-        foreach (var (name, filter) in new[] { ("finished, due first, page 3", RepairFilter.Finished), ("in progress, due first, page 3", RepairFilter.InProgress),
-                     ("all, due first, page 3", RepairFilter.All) })
+        // Open orders are a few percent of a project's history (fewer than three pages even in the biggest project), so
+        // 处理中 is measured on its first page; the big sets on page 3, which must be full or the figure is for a short one.
+        foreach (var (name, filter, page) in new[] { ("finished, due first, page 3", RepairFilter.Finished, 3), ("in progress, due first, page 1", RepairFilter.InProgress, 1),
+                     ("all, due first, page 3", RepairFilter.All, 3) })
         {
             var q = new RepairListQuery(filter, Sort: RepairSort.DueFirst);
-            // Page 3 must be a full page, or the figure would be for a short, cheap one.
-            await Timing.MeasureAsync(name, 200, async () => (await repairs.ListAsync(q, 3, 20)).Items.Count, Timing.Exactly(20), "a full page of 20 orders");
+            await Timing.MeasureAsync(name, 200, async () => (await repairs.ListAsync(q, page, 20)).Items.Count,
+                page == 1 ? Timing.AtLeast(1) : Timing.Exactly(20), page == 1 ? "some open orders" : "a full page of 20 orders");
         }
     }
 
