@@ -1,15 +1,23 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
+using Npgsql;
+using PropertyCare.Infrastructure.Tests.Support;
 
 namespace PropertyCare.E2E.Tests;
 
 /// <summary>Starts the real app (its built executable) on a free loopback port with a fresh SQLite file and
-/// demo data, and one headless Debian Chromium for all tests of the collection.</summary>
-public sealed class AppServer : IAsyncLifetime
+/// demo data, and one headless Debian Chromium for all tests of the collection. <see cref="PostgreSqlAppServer"/>
+/// starts it on a fresh PostgreSQL database instead.</summary>
+public class AppServer : IAsyncLifetime
 {
+    /// <summary>Whether the app runs on PostgreSQL (a database of the run's throwaway cluster) instead of SQLite.</summary>
+    protected virtual bool OnPostgreSql => false;
+    private readonly string _pgDatabase = PostgresCluster.NewDatabaseName("pce2e");
     private Process? _app;
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"pc-e2e-{Guid.NewGuid():N}");
     public string BaseUrl { get; private set; } = "";
@@ -32,7 +40,7 @@ public sealed class AppServer : IAsyncLifetime
         };
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         psi.Environment["ASPNETCORE_URLS"] = BaseUrl;
-        psi.Environment["ConnectionStrings__Default"] = $"Data Source={DbPath}";
+        foreach (var (key, value) in DatabaseSettings()) psi.Environment[key.Replace(":", "__")] = value;
         psi.Environment["PropertyCare__DemoData"] = "true";
         // Lets the journeys move the app's clock ("two days later") instead of waiting; see TestClockEndpoints.
         psi.Environment["PropertyCare__TestClock"] = "true";
@@ -54,6 +62,16 @@ public sealed class AppServer : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
+
+    /// <summary>The app's database settings; the PostgreSQL database does not exist yet (the app's start creates and
+    /// migrates it, as on a first deployment).</summary>
+    private Dictionary<string, string> DatabaseSettings() => OnPostgreSql
+        ? new()
+        {
+            ["PropertyCare:Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Default"] = PostgresCluster.Instance.ConnectionString(_pgDatabase),
+        }
+        : new() { ["ConnectionStrings:Default"] = $"Data Source={DbPath}" };
 
     public static string ChromiumPath()
     {
@@ -84,17 +102,46 @@ public sealed class AppServer : IAsyncLifetime
         r.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Reads the app's database directly, to find ids and check what a journey changed.</summary>
-    public T Query<T>(string sql, Func<SqliteDataReader, T> read)
+    /// <summary>Reads the app's database directly, to find ids and check what a journey changed. The SQL is
+    /// written once, as for SQLite; on PostgreSQL the (PascalCase) table and column names are quoted, as EF created them.</summary>
+    public T Query<T>(string sql, Func<DbDataReader, T> read)
     {
-        using var c = new SqliteConnection($"Data Source={DbPath};Mode=ReadOnly");
-        c.Open();
+        using var c = OpenDatabase(readOnly: true);
         using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
+        cmd.CommandText = Dialect(sql);
         using var r = cmd.ExecuteReader();
         r.Read();
         return read(r);
     }
+
+    /// <summary>Changes the app's database directly (a journey's setup outside the UI); returns the rows changed.</summary>
+    public int Execute(string sql)
+    {
+        int changed;
+        using (var c = OpenDatabase(readOnly: false))
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = Dialect(sql);
+            changed = cmd.ExecuteNonQuery();
+        }
+        if (!OnPostgreSql) SqliteConnection.ClearAllPools();
+        return changed;
+    }
+
+    private DbConnection OpenDatabase(bool readOnly)
+    {
+        DbConnection c = OnPostgreSql
+            ? new NpgsqlConnection(PostgresCluster.Instance.ConnectionString(_pgDatabase))
+            : new SqliteConnection($"Data Source={DbPath}" + (readOnly ? ";Mode=ReadOnly" : ""));
+        c.Open();
+        return c;
+    }
+
+    /// <summary>Quotes PascalCase names outside string literals for PostgreSQL (SQL keywords are written in capitals,
+    /// functions in lower case, so neither is touched).</summary>
+    private string Dialect(string sql) => OnPostgreSql
+        ? Regex.Replace(sql, @"'(?:[^']|'')*'|\b[A-Z][a-z]\w*\b", m => m.Value[0] == '\'' ? m.Value : $"\"{m.Value}\"")
+        : sql;
 
     public string Log { get { lock (_log) return _log.ToString(); } }
 
@@ -140,8 +187,20 @@ public sealed class AppServer : IAsyncLifetime
         if (_app is { HasExited: false }) { _app.Kill(entireProcessTree: true); await _app.WaitForExitAsync(); }
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, true); } catch (IOException) { }
+        if (OnPostgreSql) PostgresCluster.Instance.Drop(_pgDatabase);
     }
+}
+
+/// <summary>The same app on PostgreSQL: its own process and database (the journeys move the clock and change
+/// languages, so the two runs must not share an app).</summary>
+public sealed class PostgreSqlAppServer : AppServer
+{
+    protected override bool OnPostgreSql => true;
 }
 
 [CollectionDefinition("app")]
 public sealed class AppCollection : ICollectionFixture<AppServer>;
+
+/// <summary>Journeys re-run on PostgreSQL: subclasses of the SQLite journeys in this collection (OnPostgreSql.cs).</summary>
+[CollectionDefinition("app-postgresql")]
+public sealed class PostgreSqlAppCollection : ICollectionFixture<PostgreSqlAppServer>;

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace PropertyCare.E2E.Tests;
 
 [Collection("app")]
-public sealed class OwnerJourneyTests(AppServer app)
+public class OwnerJourneyTests(AppServer app)
 {
     private static readonly PageWaitForSelectorOptions Visible = new() { Timeout = 15_000 };
 

@@ -7,7 +7,7 @@ namespace PropertyCare.E2E.Tests;
 /// desk dispatches, the technician completes, the callback falls due (the app's clock is moved, not waited for),
 /// the owner is not satisfied → rework → second callback satisfied → both orders closed.</summary>
 [Collection("app")]
-public sealed class RepairJourneyTests(AppServer app)
+public class RepairJourneyTests(AppServer app)
 {
     private static readonly PageWaitForSelectorOptions Visible = new() { Timeout = 15_000 };
     private static readonly LocatorAssertionsToContainTextOptions Soon = new() { Timeout = 15_000 };

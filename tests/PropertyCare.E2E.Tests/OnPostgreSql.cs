@@ -1,0 +1,13 @@
+namespace PropertyCare.E2E.Tests;
+
+// The key journeys again, on the app running on PostgreSQL: the same tests (inherited), their own app and database
+// (PostgreSqlAppServer), so moving the clock or changing a language in one run does not touch the other.
+
+[Collection("app-postgresql")]
+public sealed class RepairJourneyOnPostgreSqlTests(PostgreSqlAppServer app) : RepairJourneyTests(app);
+
+[Collection("app-postgresql")]
+public sealed class OwnerJourneyOnPostgreSqlTests(PostgreSqlAppServer app) : OwnerJourneyTests(app);
+
+[Collection("app-postgresql")]
+public sealed class PrivacyOnPostgreSqlTests(PostgreSqlAppServer app) : PrivacyTests(app);
