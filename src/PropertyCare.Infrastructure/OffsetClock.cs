@@ -9,4 +9,6 @@ public sealed class OffsetClock : TimeProvider
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
     public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
     public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+    /// <summary>Back to real time: a test that moved the clock leaves it as it found it.</summary>
+    public void Reset() => Interlocked.Exchange(ref _offsetTicks, 0);
 }

@@ -102,6 +102,13 @@ public class AppServer : IAsyncLifetime
         r.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Puts the app's clock back to real time; a test that moved it calls this when it ends, pass or fail.</summary>
+    public async Task ResetClockAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        (await http.PostAsync("/test/clock/reset", null)).EnsureSuccessStatusCode();
+    }
+
     /// <summary>Reads the app's database directly, to find ids and check what a journey changed. The SQL is
     /// written once, as for SQLite; on PostgreSQL the (PascalCase) table and column names are quoted, as EF created them.</summary>
     public T Query<T>(string sql, Func<DbDataReader, T> read)

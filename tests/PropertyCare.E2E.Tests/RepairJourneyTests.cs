@@ -7,8 +7,13 @@ namespace PropertyCare.E2E.Tests;
 /// desk dispatches, the technician completes, the callback falls due (the app's clock is moved, not waited for),
 /// the owner is not satisfied → rework → second callback satisfied → both orders closed.</summary>
 [Collection("app")]
-public class RepairJourneyTests(AppServer app)
+public class RepairJourneyTests(AppServer app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // The journey moves the app's clock; the other tests of the collection share the app, so it goes back after each test.
+    public Task DisposeAsync() => app.ResetClockAsync();
+
     private static readonly PageWaitForSelectorOptions Visible = new() { Timeout = 15_000 };
     private static readonly LocatorAssertionsToContainTextOptions Soon = new() { Timeout = 15_000 };
 

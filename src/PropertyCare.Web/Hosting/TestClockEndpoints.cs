@@ -20,5 +20,11 @@ public static class TestClockEndpoints
             ((OffsetClock)clock).Advance(TimeSpan.FromHours(hours));
             return Results.Ok(new { now = clock.GetUtcNow() });
         }).DisableAntiforgery();
+        app.MapPost("/test/clock/reset", (HttpContext http, TimeProvider clock) =>
+        {
+            if (http.Connection.RemoteIpAddress is not { } ip || !System.Net.IPAddress.IsLoopback(ip)) return Results.NotFound();
+            ((OffsetClock)clock).Reset();
+            return Results.Ok(new { now = clock.GetUtcNow() });
+        }).DisableAntiforgery();
     }
 }
