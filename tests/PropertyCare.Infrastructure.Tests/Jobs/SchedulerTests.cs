@@ -116,6 +116,7 @@ public class SchedulerTests
         if (Provider == DatabaseProvider.PostgreSql)
         {
             Assert.IsType<Hangfire.PostgreSql.PostgreSqlStorage>(storage);
+            // "hangfire" is the storage's default schema (JobsSetup sets none).
             await using var db = new AppDbContext(app.Provider.GetRequiredService<DbContextOptions<AppDbContext>>(), null);
             Assert.Equal([id], await db.Database.SqlQuery<string>($"SELECT id::text AS \"Value\" FROM hangfire.job").ToListAsync());
         }
@@ -158,7 +159,7 @@ public class SchedulerTests
             SqliteConnection.ClearAllPools();
             if (Provider == DatabaseProvider.Sqlite)
                 foreach (var f in new[] { database, JobsSetup.StorageFile($"Data Source={database}") })
-                foreach (var g in new[] { f, f + "-wal", f + "-shm" }) if (File.Exists(g)) File.Delete(g);
+                    foreach (var g in new[] { f, f + "-wal", f + "-shm" }) if (File.Exists(g)) File.Delete(g);
         }
     }
 
