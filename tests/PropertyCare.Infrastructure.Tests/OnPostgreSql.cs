@@ -1,6 +1,7 @@
 using PropertyCare.Infrastructure.Data;
 using PropertyCare.Infrastructure.Tests.Calendar;
 using PropertyCare.Infrastructure.Tests.Data;
+using PropertyCare.Infrastructure.Tests.Jobs;
 using PropertyCare.Infrastructure.Tests.Notifications;
 using PropertyCare.Infrastructure.Tests.Owners;
 using PropertyCare.Infrastructure.Tests.Portal;
@@ -12,6 +13,24 @@ namespace PropertyCare.Infrastructure.Tests;
 
 // The same tests, run on PostgreSQL (a database per test class on the run's throwaway cluster, migrated with the
 // PostgreSQL set). Each class here inherits every test of its SQLite original; the list is what runs on both.
+// The job classes run with Hangfire's PostgreSQL storage in that same database (JobsSetup: storage follows the
+// provider), a fresh database per test, dropped at its end.
+//
+// Every other test class of this project stays SQLite-only, for these reasons:
+// - OwnerImportHostileFileTests: every refusal is decided from the uploaded bytes before the service's first query
+//   (the test asserts the call completes on the calling thread); the database only exists to construct the service,
+//   so a PostgreSQL copy would test the same parsing again.
+// - DatabaseFilePrivacyTests: about the bytes of the SQLite file and its WAL as a backup copies them; a server
+//   database has no such file to read (its backups are pg_dump output, operations.md).
+// - StoredHistoryMarkerTests: the SQLite set's marker migration (the server sets have none); the masking scan
+//   itself (StoredHistoryMaskingTests) runs on both.
+// - MigrationTests: already takes the provider as a parameter (PostgreSQL's set is checked against the model and
+//   migrated on the cluster by its theories); its first test reads the model, no provider-specific database.
+// - DatabaseProviderSettingTests: how the setting picks the provider and its migrations set; opens no database
+//   (its PostgreSQL case is one of its rows).
+// - SqlServerScriptTests, SqlServerCascadePathTests, SqlServerIndexKeyTests: the SQL Server set's script and
+//   model, checked without a server.
+// - SpreadsheetTests, PdfRendererTests, PdfSandboxTests, DemoOutboxSenderTests: no database at all.
 
 public sealed class DataLayerIsolationTestsOnPostgreSql : DataLayerIsolationTests
 {
@@ -146,6 +165,16 @@ public sealed class KeyEncryptionTestsOnPostgreSql : KeyEncryptionTests
 }
 
 public sealed class StoredHistoryMaskingTestsOnPostgreSql : StoredHistoryMaskingTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class SchedulerTestsOnPostgreSql : SchedulerTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class RecurringJobsTestsOnPostgreSql : RecurringJobsTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

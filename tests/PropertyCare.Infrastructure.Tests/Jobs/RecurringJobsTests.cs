@@ -15,13 +15,16 @@ using PropertyCare.Infrastructure.Tests.Support;
 namespace PropertyCare.Infrastructure.Tests.Jobs;
 
 /// <summary>What the app registers at start: each project's escalation in the project's time zone, and the
-/// outbox dispatcher as a recurring Hangfire job (no polling service of its own any more).</summary>
-public sealed class RecurringJobsTests
+/// outbox dispatcher as a recurring Hangfire job (no polling service of its own any more). On the storage that
+/// follows the provider; OnPostgreSql.cs runs the same test with PostgreSQL for both the app and Hangfire.</summary>
+public class RecurringJobsTests
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task Start_registers_each_projects_escalation_in_its_zone_and_the_outbox_job_which_sends_queued_messages()
     {
-        await using var app = new AppServices(settings: new Dictionary<string, string?> { ["PropertyCare:Jobs:PollMs"] = "200" });
+        await using var app = new AppServices(settings: new Dictionary<string, string?> { ["PropertyCare:Jobs:PollMs"] = "200" }, provider: Provider);
         var (a, b) = await app.TwoCompaniesAsync();
         await using (var db = new AppDbContext(app.Provider.GetRequiredService<DbContextOptions<AppDbContext>>(), null))
         {

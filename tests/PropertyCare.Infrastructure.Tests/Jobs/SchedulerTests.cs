@@ -15,15 +15,25 @@ using PropertyCare.Infrastructure.Tests.Support;
 
 namespace PropertyCare.Infrastructure.Tests.Jobs;
 
-/// <summary>Hangfire on its embedded SQLite storage, with the project-job filter. No fixed sleeps: every wait
-/// polls its condition against a deadline, so a loaded machine makes a test slower, not red.</summary>
-public sealed class SchedulerTests
+/// <summary>Hangfire with the project-job filter, on the storage that follows the provider: its embedded SQLite
+/// storage here, Hangfire's PostgreSQL storage in the app's PostgreSQL database in the subclass of OnPostgreSql.cs.
+/// No fixed sleeps: every wait polls its condition against a deadline, so a loaded machine makes a test slower, not red.</summary>
+public class SchedulerTests
 {
+    /// <summary>The database these tests run on, and so the job storage; OnPostgreSql.cs runs them on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    /// <summary>PollMs sets both the delayed-job scheduler's interval and the storage's queue poll interval
+    /// (JobsSetup), so an enqueued job is picked up within 200 ms on either storage instead of the default 5 s.</summary>
     private static readonly Dictionary<string, string?> FastPolling = new()
     {
         ["PropertyCare:Jobs:PollMs"] = "200",
         ["PropertyCare:Jobs:RetryBaseSeconds"] = "1",
     };
+
+    /// <summary>A fresh app on this class's provider (a new SQLite file, or a new database of the test cluster).</summary>
+    private AppServices App(IDictionary<string, string?>? settings = null, string? database = null) =>
+        new(databaseFile: database, settings: settings ?? FastPolling, provider: Provider);
 
     /// <summary>Adds a building named after its key, in whatever project it runs in; idempotent.</summary>
     public sealed class MarkerJobs(IDbContextFactory<AppDbContext> dbFactory)
@@ -93,14 +103,39 @@ public sealed class SchedulerTests
         Assert.True(condition(), what);
     }
 
+    /// <summary>Without this, mapping PostgreSql to the SQLite storage would pass every other test here: on PostgreSQL
+    /// the job is a row of Hangfire's schema in the app's own database (what several instances share); on SQLite it
+    /// is in the jobs file beside the app's file.</summary>
+    [Fact]
+    public async Task The_job_storage_follows_the_provider_and_holds_the_scheduled_job()
+    {
+        await using var app = App();
+        var (a, _) = await app.TwoCompaniesAsync();
+        var id = app.Provider.GetRequiredService<JobScheduler>().ScheduleAt<MarkerJobs>(a.Id, "where", DateTimeOffset.UtcNow.AddDays(1), j => j.MarkAsync(a.Id, "where", CancellationToken.None));
+        var storage = app.Provider.GetRequiredService<JobStorage>();
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            Assert.IsType<Hangfire.PostgreSql.PostgreSqlStorage>(storage);
+            // "hangfire" is the storage's default schema (JobsSetup sets none).
+            await using var db = new AppDbContext(app.Provider.GetRequiredService<DbContextOptions<AppDbContext>>(), null);
+            Assert.Equal([id], await db.Database.SqlQuery<string>($"SELECT id::text AS \"Value\" FROM hangfire.job").ToListAsync());
+        }
+        else
+        {
+            Assert.IsType<Hangfire.Storage.SQLite.SQLiteStorage>(storage);
+            Assert.True(File.Exists(JobsSetup.StorageFile($"Data Source={app.DatabaseFile}")));
+        }
+    }
+
     [Fact]
     public async Task A_job_stored_before_a_restart_runs_after_it_also_when_its_time_passed_while_down()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"pc-jobs-{Guid.NewGuid():N}.db");
+        // Both apps use the same database (and so the same job storage): a file, or a database of the test cluster.
+        var database = Provider == DatabaseProvider.PostgreSql ? PostgresCluster.NewDatabaseName("pcjobs") : Path.Combine(Path.GetTempPath(), $"pc-jobs-{Guid.NewGuid():N}.db");
         try
         {
             Project a;
-            await using (var first = new AppServices(databaseFile: file, settings: FastPolling))
+            await using (var first = App(database: database))
             {
                 (a, _) = await first.TwoCompaniesAsync();
                 // The first app never runs its server: it is "down" from the moment the jobs are stored.
@@ -110,7 +145,7 @@ public sealed class SchedulerTests
                 Assert.Empty(Buildings(first));
             }
 
-            await using var second = new AppServices(databaseFile: file, settings: FastPolling);
+            await using var second = App(database: database);
             var server = Server(second);
             await server.StartAsync(default);
             await WaitUntil(() => Buildings(second).Count == 2);
@@ -120,16 +155,18 @@ public sealed class SchedulerTests
         }
         finally
         {
+            if (Provider == DatabaseProvider.PostgreSql) PostgresCluster.Instance.Drop(database);
             SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { file, JobsSetup.StorageFile($"Data Source={file}") })
-                foreach (var g in new[] { f, f + "-wal", f + "-shm" }) if (File.Exists(g)) File.Delete(g);
+            if (Provider == DatabaseProvider.Sqlite)
+                foreach (var f in new[] { database, JobsSetup.StorageFile($"Data Source={database}") })
+                    foreach (var g in new[] { f, f + "-wal", f + "-shm" }) if (File.Exists(g)) File.Delete(g);
         }
     }
 
     [Fact]
     public async Task A_job_of_one_project_cannot_see_or_touch_another_projects_data()
     {
-        await using var app = new AppServices(settings: FastPolling);
+        await using var app = App();
         var (a, b) = await app.TwoCompaniesAsync();
         var server = Server(app);
         await server.StartAsync(default);
@@ -157,7 +194,7 @@ public sealed class SchedulerTests
     [Fact]
     public async Task Scheduling_the_same_key_again_replaces_reschedule_moves_it_and_cancel_removes()
     {
-        await using var app = new AppServices(settings: FastPolling);
+        await using var app = App();
         var (a, _) = await app.TwoCompaniesAsync();
         var jobs = app.Provider.GetRequiredService<JobScheduler>();
         using var connection = app.Provider.GetRequiredService<JobStorage>().GetConnection();
@@ -183,7 +220,7 @@ public sealed class SchedulerTests
     [Fact]
     public async Task A_recurring_job_at_nine_in_Shanghai_next_runs_at_one_UTC()
     {
-        await using var app = new AppServices(settings: FastPolling);
+        await using var app = App();
         var (a, _) = await app.TwoCompaniesAsync();
         var jobs = app.Provider.GetRequiredService<JobScheduler>();
         jobs.ScheduleCron<MarkerJobs>(a.Id, "daily-report", "0 9 * * *", "Asia/Shanghai", j => j.MarkAsync(a.Id, "daily", CancellationToken.None));
@@ -199,9 +236,9 @@ public sealed class SchedulerTests
     }
 
     [Fact]
-    public async Task A_hundred_enqueued_jobs_each_run_exactly_once_on_the_SQLite_storage()
+    public async Task A_hundred_enqueued_jobs_each_run_exactly_once_on_the_job_storage()
     {
-        await using var app = new AppServices(settings: FastPolling);
+        await using var app = App();
         var (a, b) = await app.TwoCompaniesAsync();
         var client = app.Provider.GetRequiredService<IBackgroundJobClient>();
         var prefix = Guid.NewGuid().ToString("N");
@@ -226,7 +263,7 @@ public sealed class SchedulerTests
     [Fact]
     public async Task A_failing_job_is_retried_with_back_off_then_shows_as_failed_and_can_be_retried_or_deleted_only_by_its_project()
     {
-        await using var app = new AppServices(settings: new Dictionary<string, string?>(FastPolling) { ["PropertyCare:Jobs:RetryBaseSeconds"] = "2" });
+        await using var app = App(new Dictionary<string, string?>(FastPolling) { ["PropertyCare:Jobs:RetryBaseSeconds"] = "2" });
         var (a, b) = await app.TwoCompaniesAsync();
         var server = Server(app);
         await server.StartAsync(default);
