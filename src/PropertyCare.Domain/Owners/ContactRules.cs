@@ -54,6 +54,8 @@ public static partial class ContactRules
     {
         if (string.IsNullOrEmpty(id)) return "";
         if (id.Length <= 6) return new string('*', id.Length);
+        // 7–8 characters (short passport numbers): the 4 + 4 below would show all of it, or fail on a negative count.
+        if (id.Length <= 8) return id[..1] + new string('*', id.Length - 3) + id[^2..];
         return id[..4] + new string('*', id.Length - 8) + id[^4..];
     }
 

@@ -82,4 +82,54 @@ public sealed class WorkingCalendarTests
         Assert.Empty(CalendarDay.Validate(D(2026, 11, 28), DayKind.Workday, "调休"));
         Assert.Equal(["Name"], CalendarDay.Validate(D(2026, 11, 25), DayKind.Holiday, "").Select(e => e.Field));
     }
+    [Fact]
+    public void The_schedule_rows_have_distinct_positive_ids_to_seed_the_database()
+    {
+        // The ids are the seed rows' keys: zero or repeated ids would break the migration's seeding.
+        Assert.Equal(Enumerable.Range(1, OfficialSchedule.Year2026.Count), OfficialSchedule.Year2026.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void Negative_working_days_or_time_are_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Cal.AddWorkingDays(D(2026, 11, 25), -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Cal.AddWorkingTime(new DateTime(2026, 11, 25, 9, 0, 0), TimeSpan.FromHours(-1)));
+    }
+
+    [Fact]
+    public void Working_time_that_ends_exactly_at_midnight_ends_that_day()
+    {
+        // Friday 20 Nov 12:00 + 12 h is Friday 24:00 (Saturday 00:00), not the Monday after the weekend.
+        Assert.Equal(new DateTime(2026, 11, 21), Cal.AddWorkingTime(new DateTime(2026, 11, 20, 12, 0, 0), TimeSpan.FromHours(12)));
+        // Zero working time from a holiday starts on the next working day.
+        Assert.Equal(new DateTime(2026, 10, 8), Cal.AddWorkingTime(new DateTime(2026, 10, 3, 10, 0, 0), TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void Whole_working_days_between_skip_the_weekend()
+    {
+        // (Tue 17 Nov, Fri 20 Nov]: Wednesday to Friday; (Thu 19 Nov, Mon 23 Nov]: Friday and Monday.
+        Assert.Equal(3, Cal.WorkingDaysBetween(D(2026, 11, 17), D(2026, 11, 20)));
+        Assert.Equal(2, Cal.WorkingDaysBetween(D(2026, 11, 19), D(2026, 11, 23)));
+        Assert.Equal(0, Cal.WorkingDaysBetween(D(2026, 11, 20), D(2026, 11, 22)));
+        Assert.Equal(0, Cal.WorkingDaysBetween(D(2026, 11, 25), D(2026, 11, 25)));
+    }
+
+    [Fact]
+    public void A_holiday_name_is_required_and_at_most_20_characters()
+    {
+        Assert.Empty(CalendarDay.Validate(D(2026, 10, 1), DayKind.Holiday, " " + new string('节', 20) + " "));
+        Assert.Equal(["Name"], CalendarDay.Validate(D(2026, 10, 1), DayKind.Holiday, new string('节', 21)).Select(e => e.Field));
+    }
+
+    [Theory]
+    [InlineData(1999, false)]
+    [InlineData(2000, true)]
+    [InlineData(2100, true)]
+    [InlineData(2101, false)]
+    public void Calendar_days_are_between_2000_and_2100(int year, bool valid)
+    {
+        var errors = CalendarDay.Validate(new DateOnly(year, 3, 1), DayKind.Holiday, "春节").Select(e => e.Field).ToList();
+        Assert.Equal(valid ? Array.Empty<string>() : ["Date"], errors);
+    }
 }

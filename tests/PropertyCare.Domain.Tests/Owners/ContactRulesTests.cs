@@ -67,4 +67,28 @@ public sealed class ContactRulesTests
         var masked = ContactRules.MaskPhone("13987654321");
         Assert.DoesNotContain("8765", masked);
     }
+    [Fact]
+    public void A_birth_date_in_1900_or_today_is_possible()
+    {
+        var first17 = "11010519000101001";
+        Assert.True(ContactRules.IsValidResidentId(first17 + ContactRules.ResidentIdCheckDigit(first17)));
+        var bornToday = "110105" + DateTime.UtcNow.ToString("yyyyMMdd") + "001";
+        Assert.True(ContactRules.IsValidResidentId(bornToday + ContactRules.ResidentIdCheckDigit(bornToday)));
+    }
+
+    [Theory]
+    [InlineData("1234", "****")]
+    [InlineData("12345", "1**45")]
+    [InlineData("12345678", "123*5678")]
+    public void Short_phone_numbers_are_masked_too(string phone, string masked) => Assert.Equal(masked, ContactRules.MaskPhone(phone));
+
+    [Theory]
+    [InlineData("123456", "******")]
+    [InlineData("G123456", "G****56")]   // a 7-character passport number
+    [InlineData("AB123456", "A*****56")] // 8 characters: never shown whole
+    public void Short_id_numbers_are_masked_and_never_shown_whole(string id, string masked)
+    {
+        Assert.Equal(masked, ContactRules.MaskIdNumber(id));
+        Assert.Equal(masked, ContactRules.MaskIdNumber(masked)); // masking a masked value changes nothing
+    }
 }

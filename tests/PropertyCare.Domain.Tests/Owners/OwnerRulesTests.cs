@@ -83,4 +83,59 @@ public sealed class OwnerRulesTests
         Assert.Equal(["Phone"], OwnerRules.ValidatePerson("李强", "配偶", null, phoneRequired: true).Select(e => e.Field));
         Assert.Empty(OwnerRules.ValidatePerson("李强", "配偶", "13800138000", phoneRequired: true));
     }
+    [Fact]
+    public void A_name_of_50_characters_is_accepted()
+    {
+        Assert.Empty(Fields(Valid() with { Name = " " + new string('张', OwnerRules.NameMax) + " " }));
+        Assert.Empty(OwnerRules.ValidatePerson(new string('李', OwnerRules.NameMax), "配偶", null, phoneRequired: false));
+        Assert.Equal(["Name"], OwnerRules.ValidatePerson(new string('李', OwnerRules.NameMax + 1), "配偶", null, phoneRequired: false).Select(e => e.Field));
+    }
+
+    [Fact]
+    public void A_second_phone_is_optional_but_must_be_a_phone_number()
+    {
+        Assert.Empty(Fields(Valid() with { Phone2 = " 028-85551234 " }));
+        Assert.Empty(Fields(Valid() with { Phone2 = "  " }));
+        Assert.Equal(["Phone2"], Fields(Valid() with { Phone2 = "12345" }));
+    }
+
+    [Theory]
+    [InlineData(4, false)]
+    [InlineData(5, true)]
+    [InlineData(30, true)]
+    [InlineData(31, false)]
+    public void Other_id_documents_are_5_to_30_characters(int length, bool valid) =>
+        Assert.Equal(valid, Fields(Valid(id: new string('9', length)) with { IdType = IdDocumentType.Passport }).Count == 0);
+
+    [Fact]
+    public void An_email_address_is_at_most_100_characters()
+    {
+        var email = new string('a', TextLimits.Email - "@example.com".Length) + "@example.com";
+        Assert.Empty(Fields(Valid() with { Email = email }));
+        Assert.Equal(["Email"], Fields(Valid() with { Email = "a" + email }));
+    }
+
+    [Fact]
+    public void A_relation_is_at_most_20_characters_and_a_contact_phone_must_be_valid()
+    {
+        Assert.Empty(OwnerRules.ValidatePerson("李强", new string('亲', TextLimits.Relation), null, phoneRequired: false));
+        Assert.Equal(["Relation"], OwnerRules.ValidatePerson("李强", new string('亲', TextLimits.Relation + 1), null, phoneRequired: false).Select(e => e.Field));
+        Assert.Equal(["Phone"], OwnerRules.ValidatePerson("李强", "配偶", "12345", phoneRequired: false).Select(e => e.Field));
+    }
+
+    [Fact]
+    public void Apply_keeps_optional_details_trimmed_and_an_empty_second_phone_clears_it()
+    {
+        var o = new Owner { Phone2 = "13700137000" };
+        o.Apply(Valid() with { Phone2 = null, Email = " li@example.com ", Notes = " 周末在家 " });
+        Assert.Equal(("13700137000", "li@example.com", "周末在家"), (o.Phone2, o.Email, o.Notes)); // null keeps the stored number
+
+        o.Apply(Valid() with { Phone2 = " 028-85551234 " });
+        Assert.Equal("028-85551234", o.Phone2);
+        Assert.Null(o.Email);
+        Assert.Null(o.Notes);
+
+        o.Apply(Valid() with { Phone2 = "  " });
+        Assert.Null(o.Phone2);
+    }
 }

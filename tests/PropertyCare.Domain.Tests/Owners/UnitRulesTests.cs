@@ -1,3 +1,4 @@
+using PropertyCare.Domain.Common;
 using PropertyCare.Domain.Owners;
 
 namespace PropertyCare.Domain.Tests.Owners;
@@ -46,5 +47,53 @@ public sealed class UnitRulesTests
         Assert.True(UnitStateText.TryParse("装修中", out var s) && s == UnitState.Renovating);
         Assert.True(UnitStateText.TryParse("rented", out s) && s == UnitState.Rented);
         Assert.False(UnitStateText.TryParse("空关", out _));
+    }
+    [Fact]
+    public void Texts_exactly_at_their_limit_are_accepted()
+    {
+        var atLimit = new UnitDetails(1, new string('1', TextLimits.Entrance), 12, new string('2', TextLimits.Label), 89.5m, new string('室', TextLimits.Label), UnitState.Vacant);
+        Assert.Empty(Fields(atLimit));
+        Assert.Equal(["Room", "Entrance", "Type"], Fields(atLimit with
+        {
+            Room = new string('2', TextLimits.Label + 1), Entrance = new string('1', TextLimits.Entrance + 1), Type = new string('室', TextLimits.Label + 1),
+        }));
+    }
+
+    [Fact]
+    public void The_lowest_basement_and_the_largest_area_are_allowed()
+    {
+        Assert.Empty(Fields(Unit(floor: -5)));
+        Assert.Empty(Fields(Unit(area: 10000)));
+    }
+
+    [Fact]
+    public void A_building_without_a_recorded_floor_count_accepts_any_floor_above_ground() =>
+        Assert.Empty(Fields(Unit(floor: 40), new Building { Id = 2, Name = "商业街", Floors = 0 }));
+
+    [Fact]
+    public void A_wrong_floor_is_told_with_the_buildings_range()
+    {
+        var e = Assert.Single(UnitRules.Validate(Unit(floor: 19), Tower));
+        Assert.Equal("Floor", e.Field);
+        Assert.Contains("18", e.Message.Zh);
+        Assert.Contains("18", e.Message.En);
+        // Without a building there is no range to tell.
+        var noBuilding = UnitRules.Validate(Unit(floor: 0), null).Single(x => x.Field == "Floor");
+        Assert.DoesNotContain("18", noBuilding.Message.En);
+    }
+
+    [Fact]
+    public void A_building_name_is_at_most_20_characters_and_floors_1_and_200_are_allowed()
+    {
+        Assert.Empty(UnitRules.ValidateBuilding(new string('栋', TextLimits.Label), 1));
+        Assert.Empty(UnitRules.ValidateBuilding("A座", 200));
+        Assert.Equal(["Name", "Floors"], UnitRules.ValidateBuilding(new string('栋', TextLimits.Label + 1), 201).Select(e => e.Field));
+    }
+
+    [Fact]
+    public void A_units_address_names_its_entrance_when_it_has_one()
+    {
+        Assert.Equal("3栋-2单元-1202", new Unit { Entrance = "2", Room = "1202" }.Address("3栋"));
+        Assert.Equal("商业街-A01", new Unit { Entrance = "", Room = "A01" }.Address("商业街"));
     }
 }

@@ -212,4 +212,11 @@ public sealed class CallbackTests
         unreachable.Cancel();
         Assert.Equal(CallbackStatus.Unreachable, unreachable.Status);
     }
+    [Fact]
+    public void Remarks_of_exactly_500_characters_are_kept_with_a_failed_attempt()
+    {
+        var c = NewCallback();
+        c.RecordFailedAttempt(CallOutcome.NoAnswer, "desk-1", "张客服", At, " " + new string('无', 500) + " ");
+        Assert.Equal((1, new string('无', 500)), (c.Attempts, c.Remarks));
+    }
 }

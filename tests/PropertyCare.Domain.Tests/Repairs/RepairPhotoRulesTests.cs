@@ -116,4 +116,11 @@ public sealed class RepairPhotoRulesTests
         Assert.Contains("3 MB", ex.Text.Zh);
         Assert.Contains("大图.jpg", ex.Text.Zh);
     }
+    [Fact]
+    public void The_bare_signature_is_enough_to_recognise_a_png_or_webp()
+    {
+        Assert.Equal("image/png", RepairPhotoRules.SniffType(Png[..8]));
+        Assert.Equal("image/webp", RepairPhotoRules.SniffType([.. "RIFF"u8, 0, 0, 0, 0, .. "WEBP"u8]));
+        Assert.Null(RepairPhotoRules.SniffType([.. "RIFF"u8, 0, 0, 0, 0, .. "WEB"u8]));
+    }
 }

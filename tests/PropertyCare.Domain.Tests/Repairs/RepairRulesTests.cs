@@ -106,4 +106,12 @@ public sealed class RepairRulesTests
     [InlineData(4, WorkKind.Installation)]
     public void Callback_days_outside_1_to_3_are_refused(int days, WorkKind kind) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => RepairRules.CallbackDate(T(11, 22, 9), kind, days));
+    [Fact]
+    public void Urgency_and_kind_of_work_are_labelled_in_both_languages()
+    {
+        Assert.Equal(new("紧急", "Urgent"), RepairUrgency.Urgent.Label());
+        Assert.Equal(new("一般", "Normal"), RepairUrgency.Normal.Label());
+        Assert.Equal(new("安装", "Installation"), WorkKind.Installation.Label());
+        Assert.Equal(new("维修", "Repair"), WorkKind.Repair.Label());
+    }
 }
