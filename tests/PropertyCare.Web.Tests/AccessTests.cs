@@ -66,18 +66,6 @@ public sealed class AccessTests(WebAppFixture app)
     }
 
     [Fact]
-    public async Task Repair_photos_need_a_signed_in_user_and_hide_other_projects()
-    {
-        var anonymous = await app.Client().GetAsync("/p/1/repair-photos/1");
-        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
-        // staff works in project 1 only: a photo id under project 3 is simply not found.
-        var client = app.Client();
-        await WebAppFixture.SignInAsync(client, "staff");
-        var missing = await client.GetAsync("/p/3/repair-photos/1");
-        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-    }
-
-    [Fact]
     public async Task Wrong_passwords_from_one_address_are_slowed_down_without_locking_the_account()
     {
         // A user no other test signs in with. Three wrong passwords from one address are simply refused...
