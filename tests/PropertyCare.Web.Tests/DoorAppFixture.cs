@@ -17,6 +17,9 @@ public sealed class DoorAppFixture : WebAppFixture
     // HTTP 500 of a Chinese return link), and TestServer lets it pass.
     public DoorAppFixture() => UseKestrel(0);
 
+    /// <summary>The door's clock: tests move it past a wait instead of sleeping through it.</summary>
+    public PropertyCare.Infrastructure.OffsetClock DoorClock { get; } = new();
+
     private int _hashChecks;
     public int HashChecks => Volatile.Read(ref _hashChecks);
     public ConcurrentQueue<string> Log { get; } = new();
@@ -36,6 +39,7 @@ public sealed class DoorAppFixture : WebAppFixture
         builder.UseSetting("PropertyCare:SignIn:AccountFailuresBeforeSlowing", "6");
         builder.UseSetting("PropertyCare:SignIn:AccountSlowSeconds", "2");
         builder.ConfigureLogging(l => l.AddProvider(new RecordingLogger(Log)));
+        builder.ConfigureServices(s => s.AddSingleton(new PropertyCare.Web.Hosting.SignIn.SignInClock(DoorClock)));
         builder.ConfigureServices(s => s.AddScoped<IPasswordHasher<AppUser>>(sp =>
             new CountingHasher(new PasswordHasher<AppUser>(sp.GetService<IOptions<PasswordHasherOptions>>()), () => Interlocked.Increment(ref _hashChecks))));
     }

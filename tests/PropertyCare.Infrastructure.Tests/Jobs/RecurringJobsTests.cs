@@ -16,7 +16,9 @@ namespace PropertyCare.Infrastructure.Tests.Jobs;
 
 /// <summary>What the app registers at start: each project's escalation in the project's time zone, and the
 /// outbox dispatcher as a recurring Hangfire job (no polling service of its own any more). On the storage that
-/// follows the provider; OnPostgreSql.cs runs the same test with PostgreSQL for both the app and Hangfire.</summary>
+/// follows the provider; OnPostgreSql.cs runs the same test with PostgreSQL for both the app and Hangfire.
+/// Real time, on purpose: the outbox job is shown to run by Hangfire's own recurring scheduler, which reads the system
+/// clock (no TimeProvider), so the test waits — polling, with a deadline — for its next slot.</summary>
 public class RecurringJobsTests
 {
     protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;

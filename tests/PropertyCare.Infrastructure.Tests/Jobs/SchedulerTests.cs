@@ -17,7 +17,10 @@ namespace PropertyCare.Infrastructure.Tests.Jobs;
 
 /// <summary>Hangfire with the project-job filter, on the storage that follows the provider: its embedded SQLite
 /// storage here, Hangfire's PostgreSQL storage in the app's PostgreSQL database in the subclass of OnPostgreSql.cs.
-/// No fixed sleeps: every wait polls its condition against a deadline, so a loaded machine makes a test slower, not red.</summary>
+/// No fixed sleeps: every wait polls its condition against a deadline, so a loaded machine makes a test slower, not red.
+/// <para>Real time, on purpose: Hangfire's server (its delayed-job scheduler, workers and retry back-off) reads the
+/// system clock and offers no TimeProvider, so jobs are scheduled a second or two ahead and the back-off base is 1 s.
+/// Which moment a job is due at is tested without waiting (the scheduler's state data, RecurringJobsTests' cron).</para></summary>
 public class SchedulerTests
 {
     /// <summary>The database these tests run on, and so the job storage; OnPostgreSql.cs runs them on PostgreSQL.</summary>

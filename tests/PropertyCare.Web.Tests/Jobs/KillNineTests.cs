@@ -18,7 +18,9 @@ namespace PropertyCare.Web.Tests.Jobs;
 
 /// <summary>The real app (its built executable) on a temp SQLite file, or on a fresh database of the run's throwaway
 /// PostgreSQL cluster, is killed with SIGKILL while a callback reminder and an escalation wait for their time;
-/// started again, each runs exactly once: nothing is lost with the process, nothing runs twice.</summary>
+/// started again, each runs exactly once: nothing is lost with the process, nothing runs twice.
+/// Real time, on purpose: the app is a separate process and Hangfire's scheduler reads the system clock, so the jobs
+/// are due a few seconds after the kill and the test polls (with a deadline) until they ran.</summary>
 public sealed class KillNineTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"pc-kill-{Guid.NewGuid():N}");

@@ -6,6 +6,7 @@ public static class SignInDoorServices
     {
         services.Configure<SignInDoorOptions>(config.GetSection(SignInDoorOptions.Section));
         // One throttle per app instance: its memory is what makes the limits hold across requests.
+        services.AddSingleton(new SignInClock(TimeProvider.System));
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<SignInDoor>();
         return services;

@@ -15,12 +15,12 @@ public sealed class SignInThrottle : IDisposable
     private readonly Dictionary<(string Name, string Ip), PairRecord> _pairs = [];
     private readonly Dictionary<string, AccountRecord> _accounts = [];
 
-    public SignInThrottle(IOptions<SignInDoorOptions> options)
+    public SignInThrottle(IOptions<SignInDoorOptions> options, SignInClock clock)
     {
         _o = options.Value;
         // Sign-in waits follow the real clock, like the sign-in cookie, not the registered business clock (which
         // the e2e tests move forward).
-        _clock = TimeProvider.System;
+        _clock = clock.Time;
         _perIp = PartitionedRateLimiter.Create<string, string>(ip => RateLimitPartition.GetTokenBucketLimiter(ip, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = _o.IpBurst,
