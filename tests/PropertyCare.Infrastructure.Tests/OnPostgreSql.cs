@@ -178,3 +178,9 @@ public sealed class RecurringJobsTestsOnPostgreSql : RecurringJobsTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+[Collection(RepairsCollection.Name)]
+public sealed class ServicePermissionTestsOnPostgreSql(ServicePermissionTests.Worlds worlds) : ServicePermissionTests(worlds)
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
