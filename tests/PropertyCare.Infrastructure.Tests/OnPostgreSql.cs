@@ -184,3 +184,9 @@ public sealed class ServicePermissionTestsOnPostgreSql(ServicePermissionTests.Wo
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+[Collection(RepairsCollection.Name)]
+public sealed class CallbackRuleTestsOnPostgreSql : CallbackRuleTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
