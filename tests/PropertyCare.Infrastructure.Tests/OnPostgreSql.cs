@@ -190,3 +190,9 @@ public sealed class CallbackRuleTestsOnPostgreSql : CallbackRuleTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+[Collection(RepairsCollection.Name)]
+public sealed class RepairListFilterTestsOnPostgreSql : RepairListFilterTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
