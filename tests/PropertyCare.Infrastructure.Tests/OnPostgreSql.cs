@@ -196,3 +196,9 @@ public sealed class RepairListFilterTestsOnPostgreSql : RepairListFilterTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+[Collection(RepairsCollection.Name)]
+public sealed class RepairDeadlineTestsOnPostgreSql : RepairDeadlineTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
