@@ -103,6 +103,28 @@ public class DataLayerIsolationTests : IDisposable
     }
 
     [Fact]
+    public void A_forged_record_claiming_the_current_project_cannot_overwrite_another_projects_row()
+    {
+        // The forged entity already says A1, so the tracker's original and current ProjectId both match the current
+        // project; only the stored row tells that it belongs to A2. Update and Remove both must be refused.
+        var foreign = _db.SeedOwner(_db.A2, phone: "13822220000");
+        var before = Stored(foreign.Owner.Id);
+        Owner Forged() => new() { Id = foreign.Owner.Id, ProjectId = _db.A1.Id, Name = "接管", IdType = foreign.Owner.IdType,
+            IdNumber = foreign.Owner.IdNumber, Phone = "13999999999", Version = foreign.Owner.Version };
+        using (var ctx = _db.Db(_db.Tenant(_db.A1)))
+        {
+            ctx.Owners.Update(Forged());
+            Assert.Throws<TenantViolationException>(() => ctx.SaveChanges());
+        }
+        using (var ctx = _db.Db(_db.Tenant(_db.A1)))
+        {
+            ctx.Owners.Remove(Forged());
+            Assert.Throws<TenantViolationException>(() => ctx.SaveChanges());
+        }
+        Assert.Equal(before, Stored(foreign.Owner.Id));
+    }
+
+    [Fact]
     public void Moving_a_record_of_the_current_project_out_to_another_company_is_refused_and_nothing_changes()
     {
         var own = _db.SeedOwner(_db.A1, phone: "13811110000");
