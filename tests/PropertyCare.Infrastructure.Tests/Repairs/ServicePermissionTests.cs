@@ -6,9 +6,14 @@ using PropertyCare.Domain.Calendar;
 using PropertyCare.Domain.Common;
 using PropertyCare.Domain.Owners;
 using PropertyCare.Domain.Repairs;
+using PropertyCare.Infrastructure.Accounts;
 using PropertyCare.Infrastructure.Admin;
+using PropertyCare.Infrastructure.Auditing;
 using PropertyCare.Infrastructure.Calendar;
 using PropertyCare.Infrastructure.Data;
+using PropertyCare.Infrastructure.Hq;
+using PropertyCare.Infrastructure.Jobs;
+using PropertyCare.Infrastructure.Notifications;
 using PropertyCare.Infrastructure.Owners;
 using PropertyCare.Infrastructure.Owners.Import;
 using PropertyCare.Infrastructure.Portal;
@@ -17,9 +22,9 @@ using PropertyCare.Infrastructure.Staff;
 
 namespace PropertyCare.Infrastructure.Tests.Repairs;
 
-/// <summary>Every write method of every service, called by each role that lacks the permission the method needs
-/// (from the role → permission table in Permissions.cs), is refused at the service — not only at the page — and
-/// changes nothing. The arguments are valid: the same call by a role that holds the permission would go through,
+/// <summary>Every write method of every service, and every read of personal data or of a staff-only page, called by
+/// each role that lacks the permission the method needs (from the role → permission table in Permissions.cs), is
+/// refused at the service — not only at the page — and changes nothing. The arguments are valid: the same call by a role that holds the permission would go through,
 /// so the permission check is the only thing standing in the way. The caller carries the technician's user id and
 /// the owner's owner id whatever its role, so "not your order" or "not your unit" cannot refuse in its place.</summary>
 [Collection(RepairsCollection.Name)]
@@ -34,7 +39,7 @@ public class ServicePermissionTests(ServicePermissionTests.Worlds worlds) : ICla
     /// <summary>The shared world: one project with every kind of record a write method needs, in the state it needs.</summary>
     internal sealed record Ctx(RepairWorld W, int UnitId, int SpareUnitId, int OwnerId, int OwnerWithoutAccountId, int LinkId, int MemberId,
         int BuildingId, string TechId, string DeskId, int RegisteredOrderId, int DispatchedOrderId, int AcceptedOrderId, int OnSiteOrderId,
-        int DoneOrderId, int CallbackId, int SettingsVersion, int CalendarDayId, ImportPreview Import);
+        int DoneOrderId, int CallbackId, int SettingsVersion, int CalendarDayId, ImportPreview Import, long FailedMessageId, string JobKey);
 
     private static T S<T>(IServiceProvider sp) where T : notnull => sp.GetRequiredService<T>();
     private static async Task<int> V(Ctx c, int orderId) => (await c.W.OrderAsync(c.W.A, orderId)).Version;
@@ -100,6 +105,33 @@ public class ServicePermissionTests(ServicePermissionTests.Worlds worlds) : ICla
 
         ["OwnerImportService.Preview"] = new(Permissions.OwnersImport, (sp, c) => S<OwnerImportService>(sp).PreviewAsync(new MemoryStream(ImportFile()), "业主.csv", CancellationToken.None)),
         ["OwnerImportService.Commit"] = new(Permissions.OwnersImport, (sp, c) => S<OwnerImportService>(sp).CommitAsync(c.Import, CancellationToken.None)),
+
+        ["NotificationOutbox.Retry"] = new(Permissions.StaffManage, (sp, c) => S<NotificationOutbox>(sp).RetryAsync(c.FailedMessageId)),
+        ["JobDashboard.Delete"] = new(Permissions.StaffManage, (sp, c) => S<JobDashboard>(sp).DeleteAsync(c.JobKey)),
+        ["JobDashboard.Retry"] = new(Permissions.StaffManage, (sp, c) => S<JobDashboard>(sp).RetryAsync(c.JobKey)),
+
+        // Reads of personal data and of staff-only pages: refused just the same (they change nothing either way).
+        ["OwnerService.List (read)"] = new(Permissions.OwnersRead, (sp, c) => S<OwnerService>(sp).ListAsync(new OwnerListQuery(), 1, 20)),
+        ["OwnerService.Get (read)"] = new(Permissions.OwnersRead, (sp, c) => S<OwnerService>(sp).GetAsync(c.OwnerId)),
+        ["OwnerService.Sheet (read)"] = new(Permissions.OwnersRead, (sp, c) => S<OwnerService>(sp).SheetAsync(c.OwnerId)),
+        ["UnitService.Search (read)"] = new(Permissions.OwnersRead, (sp, c) => S<UnitService>(sp).SearchAsync("1201")),
+        ["UnitService.Lookup (read)"] = new(Permissions.RepairsWrite, (sp, c) => S<UnitService>(sp).LookupAsync("1201")),
+        ["OwnerExportService.Export (read)"] = new(Permissions.OwnersExport, (sp, c) => S<OwnerExportService>(sp).ExportAsync(new OwnerListQuery(), true)),
+        ["HistoryService.ForRecord (read)"] = new(Permissions.OwnersRead, (sp, c) => S<HistoryService>(sp).ForRecordAsync(nameof(Owner), c.OwnerId, 1, 20)),
+        ["HistoryService.AccessLog (read)"] = new(Permissions.StaffManage, (sp, c) => S<HistoryService>(sp).AccessLogAsync(1, 20)),
+        ["NotificationOutbox.List (read)"] = new(Permissions.StaffManage, (sp, c) => S<NotificationOutbox>(sp).ListAsync(null, 1, 20)),
+        ["JobDashboard.Runs (read)"] = new(Permissions.StaffManage, (sp, c) => S<JobDashboard>(sp).RunsAsync(null, 1, 20)),
+        ["JobDashboard.Scheduled (read)"] = new(Permissions.StaffManage, (sp, c) => S<JobDashboard>(sp).ScheduledAsync()),
+        ["StaffService.List (read)"] = new(Permissions.StaffManage, (sp, c) => S<StaffService>(sp).ListAsync()),
+        ["AccountEventQueries.List (read)"] = new(Permissions.AccountsAudit, (sp, c) => S<AccountEventQueries>(sp).ListAsync(null, null, 1, 20)),
+        ["HqQueries.ProjectOverview (read)"] = new(Permissions.HqRead, (sp, c) => S<HqQueries>(sp).ProjectOverviewAsync()),
+        ["PlatformAdminService.Users (read)"] = new(Permissions.ManagePlatform, (sp, c) => S<PlatformAdminService>(sp).UsersAsync(null, 1, 20)),
+        ["RepairService.List (read)"] = new(Permissions.RepairsRead, (sp, c) => S<RepairService>(sp).ListAsync(new RepairListQuery(), 1, 20)),
+        ["RepairService.Technicians (read)"] = new(Permissions.RepairsWrite, (sp, c) => S<RepairService>(sp).TechniciansAsync()),
+        ["RepairReports.DailyCallback (read)"] = new(Permissions.RepairsRead, (sp, c) => S<RepairReports>(sp).DailyCallbackAsync(new DateOnly(2026, 11, 24))),
+        ["CallbackService.Sheet (read)"] = new(Permissions.RepairsRead, (sp, c) => S<CallbackService>(sp).SheetAsync(c.CallbackId)),
+        ["TechnicianService.MyOrders (read)"] = new(Permissions.RepairsWork, (sp, c) => S<TechnicianService>(sp).MyOrdersAsync(false, 1, 20)),
+        ["PortalRepairService.MyRequests (read)"] = new(Permissions.OwnerPortal, (sp, c) => S<PortalRepairService>(sp).MyRequestsAsync(1, 20)),
     };
 
     private static async Task<int> OwnerVersion(Ctx c, int? ownerId = null)
@@ -143,6 +175,7 @@ public class ServicePermissionTests(ServicePermissionTests.Worlds worlds) : ICla
     public void Every_write_method_is_refused_to_somebody_and_allowed_to_somebody()
     {
         // A permission nobody holds (a typo) or everybody holds would make the rows above meaningless.
+        Assert.All(Methods, m => Assert.Contains(m.Value.Permission, Permissions.All));
         Assert.All(Methods, m =>
         {
             Assert.Contains(Roles.All, r => Permissions.ForRoles([r]).Contains(m.Value.Permission));
@@ -168,7 +201,8 @@ public class ServicePermissionTests(ServicePermissionTests.Worlds worlds) : ICla
             $"links={await db.UnitOwnerships.IgnoreQueryFilters().CountAsync()} members={await db.HouseholdMembers.IgnoreQueryFilters().CountAsync()}",
             $"history={await db.ChangeRecords.IgnoreQueryFilters().CountAsync()} access={await db.SensitiveAccesses.IgnoreQueryFilters().CountAsync()}",
             $"accountEvents={await db.AccountEvents.IgnoreQueryFilters().CountAsync()} codes={await db.OneTimeCodes.IgnoreQueryFilters().CountAsync()}",
-            $"outbox={await db.OutboxMessages.IgnoreQueryFilters().CountAsync()} photos={await db.RepairPhotos.IgnoreQueryFilters().CountAsync()}",
+            string.Join(",", await db.OutboxMessages.IgnoreQueryFilters().OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.Status}:{m.Attempts}").ToListAsync()),
+            $"photos={await db.RepairPhotos.IgnoreQueryFilters().CountAsync()} jobRuns={await db.JobRuns.IgnoreQueryFilters().CountAsync()}",
             $"companies={await db.Companies.CountAsync()} projects={await db.Projects.CountAsync()} assignments={await db.ProjectAssignments.CountAsync()}",
             $"days={await db.CalendarDays.CountAsync()} userRoles={await db.UserRoles.CountAsync()}",
         };
@@ -229,6 +263,8 @@ public class ServicePermissionTests(ServicePermissionTests.Worlds worlds) : ICla
             w.Clock.Advance(TimeSpan.FromDays(1));
 
             var settings = await manager.GetRequiredService<RepairSettingsService>().GetAsync();
+            // The callback's reminder, planned at completion, is the project's job to retry or delete.
+            var job = (await manager.GetRequiredService<JobDashboard>().ScheduledAsync()).First();
             var import = await manager.GetRequiredService<OwnerImportService>().PreviewAsync(new MemoryStream(ImportFile()), "业主.csv", CancellationToken.None);
             Assert.True(import.CanCommit);
             await using var db = w.Db(w.A);
@@ -239,9 +275,12 @@ public class ServicePermissionTests(ServicePermissionTests.Worlds worlds) : ICla
             var day = await db.CalendarDays.OrderBy(x => x.Date).Select(x => x.Id).FirstAsync();
             // The spare unit's owner loses the unit, so 1202 is free to link and its owner free to delete.
             db.UnitOwnerships.Remove(await db.UnitOwnerships.SingleAsync(x => x.OwnerId == spareOwner));
+            // A message that failed for good, for the outbox page's retry.
+            var failed = await db.OutboxMessages.FirstAsync(m => !m.Confidential);
+            while (failed.Status == Domain.Notifications.OutboxStatus.Pending) failed.MarkAttemptFailed(w.Clock.GetUtcNow().UtcDateTime, "短信网关超时");
             await db.SaveChangesAsync();
             return new Ctx(w, unit, spareUnit, owner, spareOwner, link, member, building, tech, desk, registered, dispatched, accepted, onSite,
-                done, callback, settings.Version, day, import);
+                done, callback, settings.Version, day, import, failed.Id, job.Key);
         }
     }
 }
