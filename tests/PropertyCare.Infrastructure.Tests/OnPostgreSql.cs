@@ -178,3 +178,27 @@ public sealed class RecurringJobsTestsOnPostgreSql : RecurringJobsTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+[Collection(RepairsCollection.Name)]
+public sealed class ServicePermissionTestsOnPostgreSql(ServicePermissionTests.Worlds worlds) : ServicePermissionTests(worlds)
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class CallbackRuleTestsOnPostgreSql : CallbackRuleTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class RepairListFilterTestsOnPostgreSql : RepairListFilterTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class RepairDeadlineTestsOnPostgreSql : RepairDeadlineTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

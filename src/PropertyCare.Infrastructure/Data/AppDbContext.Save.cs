@@ -17,6 +17,7 @@ public partial class AppDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         GuardTenant();
+        await GuardStoredProjectAsync(ct);
         BumpVersions();
         var pending = CaptureHistory();
         try
@@ -51,6 +52,23 @@ public partial class AppDbContext
             var original = e.State == EntityState.Added ? e.Entity.ProjectId : e.Property(x => x.ProjectId).OriginalValue;
             if (original != current || e.Entity.ProjectId != current)
                 throw new TenantViolationException($"{e.Entity.GetType().Name} belongs to project {original}, not the current project {current}.");
+        }
+    }
+
+    /// <summary>The tracker's original ProjectId is only what the entity said when it was attached: an entity built by
+    /// hand with another project's key and the current project's id (Update, or Attach and change) would pass the check
+    /// above and overwrite that project's row. So every row about to be updated or deleted must be stored in the current
+    /// project (one keyed read per row; writes change a few rows at a time, imports add rather than change).</summary>
+    private async Task GuardStoredProjectAsync(CancellationToken ct)
+    {
+        var current = _tenant?.ProjectId;
+        foreach (var e in ChangeTracker.Entries<ITenantOwned>().Where(e => e.State is EntityState.Modified or EntityState.Deleted).ToList())
+        {
+            // A row that is gone is left to the concurrency check (it fails the save as a conflict, as before).
+            if (await e.GetDatabaseValuesAsync(ct) is not { } stored) continue;
+            var storedProject = stored.GetValue<int>(nameof(ITenantOwned.ProjectId));
+            if (storedProject != current)
+                throw new TenantViolationException($"{e.Entity.GetType().Name} is stored in project {storedProject}, not the current project {current}.");
         }
     }
 

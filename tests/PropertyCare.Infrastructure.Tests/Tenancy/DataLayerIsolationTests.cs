@@ -58,6 +58,88 @@ public class DataLayerIsolationTests : IDisposable
         Assert.Throws<TenantViolationException>(() => ctx.SaveChanges());
     }
 
+    /// <summary>What is in the database about this owner, read past the filter: project, phone and version.</summary>
+    private (int ProjectId, string? Phone, int Version, int History) Stored(int ownerId)
+    {
+        using var check = _db.Db(null);
+        var o = check.Owners.IgnoreQueryFilters().AsNoTracking().Single(x => x.Id == ownerId);
+        return (o.ProjectId, o.Phone, o.Version, check.ChangeRecords.IgnoreQueryFilters().Count());
+    }
+
+    [Fact]
+    public void Moving_another_projects_record_into_the_current_project_is_refused()
+    {
+        // The guard must check where a row comes from, not only where it goes: a row of A2, loaded past the filter
+        // while working in A1 and relabelled as A1, would otherwise be taken over by A1.
+        var foreign = _db.SeedOwner(_db.A2, phone: "13822220000");
+        var before = Stored(foreign.Owner.Id);
+        using (var ctx = _db.Db(_db.Tenant(_db.A1)))
+        {
+            var owner = ctx.Owners.IgnoreQueryFilters().Single(o => o.Id == foreign.Owner.Id);
+            owner.ProjectId = _db.A1.Id;
+            owner.Phone = "13999999999";
+            Assert.Throws<TenantViolationException>(() => ctx.SaveChanges());
+        }
+        Assert.Equal(before, Stored(foreign.Owner.Id));
+        Assert.Equal(_db.A2.Id, before.ProjectId);
+    }
+
+    [Fact]
+    public void A_forged_record_of_another_company_attached_and_moved_in_is_refused()
+    {
+        // The same take-over with no query at all: an entity built by hand with B1's id and version, attached as
+        // unchanged (so the tracker believes it came from B1), then moved into A1.
+        var foreign = _db.SeedOwner(_db.B1, phone: "13833330000");
+        var before = Stored(foreign.Owner.Id);
+        using (var ctx = _db.Db(_db.Tenant(_db.A1)))
+        {
+            var forged = new Owner { Id = foreign.Owner.Id, ProjectId = _db.B1.Id, Name = foreign.Owner.Name, IdType = foreign.Owner.IdType,
+                IdNumber = foreign.Owner.IdNumber, Phone = foreign.Owner.Phone, Version = foreign.Owner.Version };
+            ctx.Owners.Attach(forged);
+            forged.ProjectId = _db.A1.Id;
+            Assert.Throws<TenantViolationException>(() => ctx.SaveChanges());
+        }
+        Assert.Equal(before, Stored(foreign.Owner.Id));
+    }
+
+    [Fact]
+    public void A_forged_record_claiming_the_current_project_cannot_overwrite_another_projects_row()
+    {
+        // The forged entity already says A1, so the tracker's original and current ProjectId both match the current
+        // project; only the stored row tells that it belongs to A2. Update and Remove both must be refused.
+        var foreign = _db.SeedOwner(_db.A2, phone: "13822220000");
+        var before = Stored(foreign.Owner.Id);
+        Owner Forged() => new() { Id = foreign.Owner.Id, ProjectId = _db.A1.Id, Name = "接管", IdType = foreign.Owner.IdType,
+            IdNumber = foreign.Owner.IdNumber, Phone = "13999999999", Version = foreign.Owner.Version };
+        using (var ctx = _db.Db(_db.Tenant(_db.A1)))
+        {
+            ctx.Owners.Update(Forged());
+            Assert.Throws<TenantViolationException>(() => ctx.SaveChanges());
+        }
+        using (var ctx = _db.Db(_db.Tenant(_db.A1)))
+        {
+            ctx.Owners.Remove(Forged());
+            Assert.Throws<TenantViolationException>(() => ctx.SaveChanges());
+        }
+        Assert.Equal(before, Stored(foreign.Owner.Id));
+    }
+
+    [Fact]
+    public void Moving_a_record_of_the_current_project_out_to_another_company_is_refused_and_nothing_changes()
+    {
+        var own = _db.SeedOwner(_db.A1, phone: "13811110000");
+        var before = Stored(own.Owner.Id);
+        using (var ctx = _db.Db(_db.Tenant(_db.A1)))
+        {
+            var owner = ctx.Owners.Single(o => o.Id == own.Owner.Id);
+            owner.ProjectId = _db.B1.Id;
+            owner.Phone = "13999999999";
+            Assert.Throws<TenantViolationException>(() => ctx.SaveChanges());
+        }
+        Assert.Equal(before, Stored(own.Owner.Id));
+        Assert.Equal(_db.A1.Id, before.ProjectId);
+    }
+
     [Fact]
     public void Without_a_project_nothing_is_visible_and_nothing_can_be_written()
     {
