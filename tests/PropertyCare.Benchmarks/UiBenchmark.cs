@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Playwright;
 
 /// <summary>
@@ -29,7 +28,7 @@ internal static class UiBenchmark
         var circuits = int.Parse(Arg(args, "--circuits") ?? "50");
         var dir = Directory.CreateTempSubdirectory("pc-ui-bench-").FullName;
         var app = Arg(args, "--app") ?? await PublishAsync(Path.Combine(dir, "app"));
-        var port = FreePort();
+        var port = PropertyCare.Infrastructure.Tests.Support.PostgresCluster.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         using var process = StartApp(app, baseUrl, Path.Combine(dir, "bench.db"));
         try
@@ -208,14 +207,5 @@ internal static class UiBenchmark
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 }

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
@@ -31,7 +30,7 @@ public class AppServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dir);
-        var port = FreePort();
+        var port = PostgresCluster.FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         var web = WebProjectOutput();
         var psi = new ProcessStartInfo(Path.Combine(web, "PropertyCare.Web"))
@@ -176,15 +175,6 @@ public class AppServer : IAsyncLifetime
         var tfm = here.Name; var cfg = here.Parent!.Name;
         var root = here.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
         return Path.Combine(root, "src", "PropertyCare.Web", "bin", cfg, tfm);
-    }
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace PropertyCare.Web.Tests;
 
@@ -13,14 +12,7 @@ internal sealed class AppProcesses
 
     public string Log { get { lock (_log) return _log.ToString(); } }
 
-    public static string FreeUrl()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return $"http://127.0.0.1:{port}";
-    }
+    public static string FreeUrl() => $"http://127.0.0.1:{PropertyCare.Infrastructure.Tests.Support.PostgresCluster.FreePort()}";
 
     /// <summary>Development environment with the demo data and a fast job poll; <paramref name="settings"/> on top.</summary>
     public Process Launch(string url, IReadOnlyDictionary<string, string?> settings, string? name = null)

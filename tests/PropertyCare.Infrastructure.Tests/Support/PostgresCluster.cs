@@ -95,7 +95,9 @@ public sealed class PostgresCluster
         return debian ?? onPath ?? throw new InvalidOperationException("PostgreSQL server binaries (initdb, pg_ctl) not found: run .ci/setup (installs Debian's postgresql).");
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on now. One copy for every test project: this file is linked into the
+    /// E2E, Web and benchmark projects too.</summary>
+    internal static int FreePort()
     {
         var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
