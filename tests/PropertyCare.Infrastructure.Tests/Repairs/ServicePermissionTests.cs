@@ -130,6 +130,11 @@ public class ServicePermissionTests(ServicePermissionTests.Worlds worlds) : ICla
         ["RepairService.Technicians (read)"] = new(Permissions.RepairsWrite, (sp, c) => S<RepairService>(sp).TechniciansAsync()),
         ["RepairReports.DailyCallback (read)"] = new(Permissions.RepairsRead, (sp, c) => S<RepairReports>(sp).DailyCallbackAsync(new DateOnly(2026, 11, 24))),
         ["CallbackService.Sheet (read)"] = new(Permissions.RepairsRead, (sp, c) => S<CallbackService>(sp).SheetAsync(c.CallbackId)),
+        ["CallbackService.Counts (read)"] = new(Permissions.RepairsRead, (sp, c) => S<CallbackService>(sp).CountsAsync()),
+        ["CallbackService.Worklist (read)"] = new(Permissions.RepairsRead, (sp, c) => S<CallbackService>(sp).WorklistAsync(CallbackBucket.DueToday, 1, 20)),
+        ["RepairService.OpenForUnit (read)"] = new(Permissions.RepairsRead, (sp, c) => S<RepairService>(sp).OpenForUnitAsync(c.UnitId)),
+        ["RepairService.TechnicianLoad (read)"] = new(Permissions.RepairsWrite, (sp, c) => S<RepairService>(sp).TechnicianLoadAsync()),
+        ["PortalRepairService.Categories (read)"] = new(Permissions.OwnerPortal, (sp, c) => S<PortalRepairService>(sp).CategoriesAsync()),
         ["TechnicianService.MyOrders (read)"] = new(Permissions.RepairsWork, (sp, c) => S<TechnicianService>(sp).MyOrdersAsync(false, 1, 20)),
         ["PortalRepairService.MyRequests (read)"] = new(Permissions.OwnerPortal, (sp, c) => S<PortalRepairService>(sp).MyRequestsAsync(1, 20)),
     };
