@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using System.IO.Compression;
 using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Auditing;
@@ -11,7 +12,10 @@ namespace PropertyCare.Infrastructure.Tests.Owners;
 /// full numbers (a manager may reveal them), headers and sheet in the user's language, and the export logged.</summary>
 public class OwnerExportTests : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    private TestDatabase? _database;
+    private TestDatabase _db => _database ??= new(Provider);
 
     private async Task<(List<string[]> Rows, string Workbook)> ExportAsync(bool chinese)
     {

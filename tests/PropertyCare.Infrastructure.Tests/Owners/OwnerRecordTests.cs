@@ -14,7 +14,10 @@ namespace PropertyCare.Infrastructure.Tests.Owners;
 /// deleting an owner takes with it (their portal account, nobody else's).</summary>
 public class OwnerRecordTests : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    private TestDatabase? _database;
+    private TestDatabase _db => _database ??= new(Provider);
 
     private OwnerService As(string role = Roles.ServiceDesk)
     {

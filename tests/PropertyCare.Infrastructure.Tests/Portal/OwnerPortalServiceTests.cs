@@ -1,3 +1,4 @@
+using PropertyCare.Infrastructure.Data;
 using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Common;
 using PropertyCare.Domain.Owners;
@@ -10,7 +11,10 @@ namespace PropertyCare.Infrastructure.Tests.Portal;
 /// nothing for a member of staff, even one whose identity carries an owner record.</summary>
 public class OwnerPortalServiceTests : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    private TestDatabase? _database;
+    private TestDatabase _db => _database ??= new(Provider);
 
     private OwnerPortalService As(string role, int? ownerId)
     {
