@@ -202,3 +202,23 @@ public sealed class RepairDeadlineTestsOnPostgreSql : RepairDeadlineTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+public sealed class UnitServiceTestsOnPostgreSql : UnitServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class OwnerRecordTestsOnPostgreSql : OwnerRecordTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class OwnerExportTestsOnPostgreSql : OwnerExportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class OwnerPortalServiceTestsOnPostgreSql : OwnerPortalServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
