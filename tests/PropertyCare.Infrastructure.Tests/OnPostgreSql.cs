@@ -222,3 +222,21 @@ public sealed class OwnerPortalServiceTestsOnPostgreSql : OwnerPortalServiceTest
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+[Collection(RepairsCollection.Name)]
+public sealed class CallbackWorklistTestsOnPostgreSql : CallbackWorklistTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class TechnicianWorklistTestsOnPostgreSql : TechnicianWorklistTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class RepairOrderRulesTestsOnPostgreSql : RepairOrderRulesTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

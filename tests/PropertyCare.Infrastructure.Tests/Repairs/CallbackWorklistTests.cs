@@ -3,6 +3,7 @@ using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Common;
 using PropertyCare.Domain.Repairs;
 using PropertyCare.Infrastructure.Repairs;
+using PropertyCare.Infrastructure.Data;
 
 namespace PropertyCare.Infrastructure.Tests.Repairs;
 
@@ -11,14 +12,17 @@ namespace PropertyCare.Infrastructure.Tests.Repairs;
 [Collection(RepairsCollection.Name)]
 public class CallbackWorklistTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private sealed record Setup(RepairWorld W, int O1, int O2, int O3);
 
     /// <summary>Three orders registered in the order o1, o2, o3; o3 is completed a day before the other two, so
     /// its callback falls due first although its id is the highest (the project calls back one day after completion:
     /// when this returns, o3 is due today and o1, o2 tomorrow).</summary>
-    private static async Task<Setup> ArrangeAsync()
+    private async Task<Setup> ArrangeAsync()
     {
-        var w = await RepairWorld.CreateAsync();
+        var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var ids = new List<int>();

@@ -15,9 +15,12 @@ namespace PropertyCare.Infrastructure.Tests.Repairs;
 [Collection(RepairsCollection.Name)]
 public class RepairOrderRulesTests
 {
-    private static async Task<(RepairWorld W, int Unit, int Owner, string Tech)> WorldAsync()
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private async Task<(RepairWorld W, int Unit, int Owner, string Tech)> WorldAsync()
     {
-        var w = await RepairWorld.CreateAsync();
+        var w = await RepairWorld.CreateAsync(Provider);
         var (unit, owner) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         return (w, unit, owner, tech);
@@ -228,7 +231,7 @@ public class RepairOrderRulesTests
     [Fact]
     public async Task Repair_settings_are_read_only_inside_a_project()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         using var scope = w.App.Provider.CreateScope();
         scope.ServiceProvider.GetRequiredService<PropertyCare.Infrastructure.Tenancy.TenantContext>()
             .SetUser(new UserIdentity("u-mgr", "经理", w.A.CompanyId, new HashSet<string> { Roles.ProjectManager }, null));

@@ -1,6 +1,7 @@
 using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Common;
 using PropertyCare.Domain.Repairs;
+using PropertyCare.Infrastructure.Data;
 
 namespace PropertyCare.Infrastructure.Tests.Repairs;
 
@@ -9,10 +10,13 @@ namespace PropertyCare.Infrastructure.Tests.Repairs;
 [Collection(RepairsCollection.Name)]
 public class TechnicianWorklistTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task In_hand_holds_dispatched_accepted_and_on_site_orders_most_urgent_deadline_first()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var other = await w.AddUserAsync(w.A, Roles.Technician, "lisf", "李师傅");
@@ -45,7 +49,7 @@ public class TechnicianWorklistTests
     [Fact]
     public async Task Finished_holds_completed_closed_and_reworked_orders_latest_completion_first_in_pages()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         var ids = new List<int>();
@@ -80,7 +84,7 @@ public class TechnicianWorklistTests
     [Fact]
     public async Task Completion_photos_are_kept_with_the_order_and_count_against_their_own_stage_and_order_only()
     {
-        await using var w = await RepairWorld.CreateAsync();
+        await using var w = await RepairWorld.CreateAsync(Provider);
         var (unit, _) = await w.AddUnitAsync(w.A, "1201", "张伟", "13800138000");
         var tech = await w.AddUserAsync(w.A, Roles.Technician, "zhangsf", "张师傅");
         PhotoUpload[] Photos(int n) => [.. Enumerable.Range(1, n).Select(i => new PhotoUpload($"p{i}.png", RepairWorld.Png))];
