@@ -1,4 +1,5 @@
 using PropertyCare.Infrastructure.Data;
+using PropertyCare.Infrastructure.Tests.Admin;
 using PropertyCare.Infrastructure.Tests.Calendar;
 using PropertyCare.Infrastructure.Tests.Data;
 using PropertyCare.Infrastructure.Tests.Jobs;
@@ -199,6 +200,36 @@ public sealed class RepairListFilterTestsOnPostgreSql : RepairListFilterTests
 
 [Collection(RepairsCollection.Name)]
 public sealed class RepairDeadlineTestsOnPostgreSql : RepairDeadlineTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class PlatformAdminServiceTestsOnPostgreSql : PlatformAdminServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class StaffRulesTestsOnPostgreSql : StaffRulesTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class ProjectJobFilterTestsOnPostgreSql : ProjectJobFilterTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class TenantContextTestsOnPostgreSql : TenantContextTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class AuditListTestsOnPostgreSql : AuditListTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class HqOverviewTestsOnPostgreSql : HqOverviewTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

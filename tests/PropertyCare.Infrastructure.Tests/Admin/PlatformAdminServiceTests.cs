@@ -18,6 +18,9 @@ namespace PropertyCare.Infrastructure.Tests.Admin;
 /// company. The owner-account refusals and the audit of resets are in StaffAuthorityTests.</summary>
 public class PlatformAdminServiceTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private const string Password = "Init@2026";
     private const string AdminId = "admin-id";
 
@@ -56,7 +59,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task Companies_are_listed_in_the_order_they_were_opened_each_with_only_its_own_projects()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         using var scope = AsAdmin(app);
         var admin = Admin(scope);
         var a = await admin.CreateCompanyAsync("甲物业", "JIA");
@@ -75,7 +78,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task A_new_company_is_stored_with_its_name_trimmed_and_its_code_in_capitals()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         using var scope = AsAdmin(app);
         var id = await Admin(scope).CreateCompanyAsync("  甲物业  ", " jia1 ");
 
@@ -87,7 +90,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task A_company_code_already_taken_is_refused_whatever_its_case_or_spaces()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         using var scope = AsAdmin(app);
         var admin = Admin(scope);
         await admin.CreateCompanyAsync("甲物业", "JIA");
@@ -115,7 +118,7 @@ public class PlatformAdminServiceTests
     [Theory, MemberData(nameof(NamesAndCodes))]
     public async Task A_company_or_project_needs_a_name_of_at_most_100_characters_and_a_code_of_1_to_20_letters_or_digits(string name, string code, string[] fields)
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         using var scope = AsAdmin(app);
         var admin = Admin(scope);
         var company = await admin.CreateCompanyAsync("已有物业", "OLD");
@@ -131,7 +134,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task A_name_of_exactly_100_characters_and_a_code_of_exactly_20_letters_and_digits_are_accepted()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         using var scope = AsAdmin(app);
         var admin = Admin(scope);
         var name = new string('名', TextLimits.OrganisationName);
@@ -139,14 +142,15 @@ public class PlatformAdminServiceTests
         var project = await admin.CreateProjectAsync(company, name, "x2345678901234567890", "成都", "人民南路 1 号");
 
         await using var db = Db(app);
-        Assert.Equal((name, "AB345678901234567890"), await db.Companies.Select(c => ValueTuple.Create(c.Name, c.Code)).SingleAsync());
+        var stored = await db.Companies.SingleAsync();
+        Assert.Equal((name, "AB345678901234567890"), (stored.Name, stored.Code));
         Assert.Equal("X2345678901234567890", (await db.Projects.SingleAsync(p => p.Id == project)).Code);
     }
 
     [Fact]
     public async Task A_new_project_belongs_to_the_chosen_company_with_its_fields_trimmed_and_its_code_in_capitals()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         using var scope = AsAdmin(app);
         var admin = Admin(scope);
         await admin.CreateCompanyAsync("甲物业", "JIA");
@@ -162,7 +166,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task A_project_of_a_company_that_does_not_exist_is_refused()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         using var scope = AsAdmin(app);
         var admin = Admin(scope);
         var jia = await admin.CreateCompanyAsync("甲物业", "JIA");
@@ -177,7 +181,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task A_project_code_is_unique_across_all_companies()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         using var scope = AsAdmin(app);
         var admin = Admin(scope);
         var jia = await admin.CreateCompanyAsync("甲物业", "JIA");
@@ -222,7 +226,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task The_user_list_shows_staff_accounts_by_login_with_company_roles_and_projects_and_never_an_owner_account()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await PeopleAsync(app);
         using var scope = AsAdmin(app);
 
@@ -244,7 +248,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task The_user_list_pages_in_login_order()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         await PeopleAsync(app);
         using var scope = AsAdmin(app);
         var admin = Admin(scope);
@@ -267,7 +271,7 @@ public class PlatformAdminServiceTests
     [InlineData("nobody", new string[0])]
     public async Task The_user_list_is_searched_by_login_or_name(string search, string[] expected)
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         await PeopleAsync(app);
         using var scope = AsAdmin(app);
 
@@ -280,7 +284,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task Owner_accounts_are_counted_per_company_and_a_company_without_any_counts_zero()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await PeopleAsync(app);
         using (var scope = AsAdmin(app)) await Admin(scope).CreateCompanyAsync("丙物业", "BING");
         await AddUserAsync(app, "13900000004", "业主四", w.Yi, Roles.Owner);
@@ -297,7 +301,7 @@ public class PlatformAdminServiceTests
     [InlineData("Janitor")]
     public async Task The_admin_opens_no_owner_admin_or_unknown_role_accounts(string role)
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await PeopleAsync(app);
         using var scope = AsAdmin(app);
 
@@ -310,7 +314,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task A_project_account_needs_at_least_one_project_while_head_office_needs_none()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await PeopleAsync(app);
         using var scope = AsAdmin(app);
         var admin = Admin(scope);
@@ -328,7 +332,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task An_account_is_refused_a_project_of_another_company_even_beside_one_of_its_own()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await PeopleAsync(app);
         using var scope = AsAdmin(app);
         var admin = Admin(scope);
@@ -343,7 +347,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task An_account_of_a_company_that_does_not_exist_is_refused()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await PeopleAsync(app);
         using var scope = AsAdmin(app);
 
@@ -356,7 +360,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task A_new_account_gets_its_role_and_exactly_the_chosen_projects_of_its_company()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await PeopleAsync(app);
         using var scope = AsAdmin(app);
         var admin = Admin(scope);
@@ -372,7 +376,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task The_admin_can_neither_disable_nor_reset_their_own_account_here()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         await PeopleAsync(app);
         var self = await AddUserAsync(app, "admin", "平台管理员", null, Roles.PlatformAdmin);
         using var scope = AsAdmin(app, self);
@@ -391,7 +395,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task An_unknown_account_is_not_found()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         await PeopleAsync(app);
         using var scope = AsAdmin(app);
         var admin = Admin(scope);
@@ -403,7 +407,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task Disabling_and_enabling_a_staff_account_is_audited_with_its_login_and_name()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await PeopleAsync(app);
         using (var scope = AsAdmin(app))
         {
@@ -422,7 +426,7 @@ public class PlatformAdminServiceTests
     [Fact]
     public async Task Opening_an_account_is_audited_with_its_login_and_name()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await PeopleAsync(app);
         using var scope = AsAdmin(app);
 
@@ -438,7 +442,7 @@ public class PlatformAdminServiceTests
     [Theory, MemberData(nameof(Roleless))]
     public async Task Only_the_platform_admin_lists_companies_and_counts_owner_accounts(string role)
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await PeopleAsync(app);
         using var scope = app.Provider.CreateScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().SetUser(new UserIdentity("u-x", "某人", w.Jia, new HashSet<string> { role }, null));

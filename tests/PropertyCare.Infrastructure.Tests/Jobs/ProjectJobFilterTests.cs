@@ -19,10 +19,13 @@ namespace PropertyCare.Infrastructure.Tests.Jobs;
 /// server: no real time. What the job runs as, which key its run is recorded under, and what a failure records.</summary>
 public class ProjectJobFilterTests : IAsyncDisposable
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private readonly Logs _logs = new();
     private readonly AppServices _app;
 
-    public ProjectJobFilterTests() => _app = new AppServices(s => s.AddSingleton<ILoggerProvider>(_logs));
+    public ProjectJobFilterTests() => _app = new AppServices(s => s.AddSingleton<ILoggerProvider>(_logs), provider: Provider);
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 

@@ -15,6 +15,9 @@ namespace PropertyCare.Infrastructure.Tests.Staff;
 /// number of a new colleague, and accounts on the project that are not plain desk staff or technicians.</summary>
 public class StaffRulesTests
 {
+    /// <summary>The database these tests run on; OnPostgreSql.cs runs the same tests on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private const string Password = "Init@2026";
 
     private sealed record World(Project P1, string Manager);
@@ -52,7 +55,7 @@ public class StaffRulesTests
     [Fact]
     public async Task A_new_colleagues_phone_number_is_kept_trimmed_and_an_invalid_one_is_refused()
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await SeedAsync(app);
         using var scope = app.As(Roles.ProjectManager, w.P1, userId: w.Manager);
         var staff = scope.ServiceProvider.GetRequiredService<StaffService>();
@@ -77,7 +80,7 @@ public class StaffRulesTests
     [Theory, MemberData(nameof(NotOnlyProjectStaff))]
     public async Task A_manager_may_not_act_on_an_account_that_is_not_only_desk_staff_or_technician(string[] roles)
     {
-        await using var app = new AppServices();
+        await using var app = new AppServices(provider: Provider);
         var w = await SeedAsync(app);
         var target = await AddAsync(app, w.P1, "target", roles);
         using var scope = app.As(Roles.ProjectManager, w.P1, userId: w.Manager);
