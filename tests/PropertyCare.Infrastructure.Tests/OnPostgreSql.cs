@@ -1,4 +1,5 @@
 using PropertyCare.Infrastructure.Data;
+using PropertyCare.Infrastructure.Tests.Admin;
 using PropertyCare.Infrastructure.Tests.Calendar;
 using PropertyCare.Infrastructure.Tests.Data;
 using PropertyCare.Infrastructure.Tests.Jobs;
@@ -208,7 +209,17 @@ public sealed class UnitServiceTestsOnPostgreSql : UnitServiceTests
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
 
+public sealed class PlatformAdminServiceTestsOnPostgreSql : PlatformAdminServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
 public sealed class OwnerRecordTestsOnPostgreSql : OwnerRecordTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class StaffRulesTestsOnPostgreSql : StaffRulesTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
@@ -218,13 +229,28 @@ public sealed class OwnerExportTestsOnPostgreSql : OwnerExportTests
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
 
+public sealed class ProjectJobFilterTestsOnPostgreSql : ProjectJobFilterTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
 public sealed class OwnerPortalServiceTestsOnPostgreSql : OwnerPortalServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class TenantContextTestsOnPostgreSql : TenantContextTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
 
 [Collection(RepairsCollection.Name)]
 public sealed class CallbackWorklistTestsOnPostgreSql : CallbackWorklistTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class AuditListTestsOnPostgreSql : AuditListTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
@@ -237,6 +263,11 @@ public sealed class TechnicianWorklistTestsOnPostgreSql : TechnicianWorklistTest
 
 [Collection(RepairsCollection.Name)]
 public sealed class RepairOrderRulesTestsOnPostgreSql : RepairOrderRulesTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class HqOverviewTestsOnPostgreSql : HqOverviewTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -133,8 +133,9 @@ public sealed class PlatformAdminService(IServiceScopeFactory scopes, IDbContext
     /// <summary>The service refuses, not only the page: a forged call with an owner account's id gets nowhere.</summary>
     private async Task RefuseOwnerAsync(string userId, CancellationToken ct)
     {
+        // An unknown id needs no check of its own here: it is no owner, and the account operation that follows
+        // finds no such user and answers "not found".
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) throw new RecordNotFoundException();
         if (await UserAccounts.Owners(db).AnyAsync(u => u.Id == userId, ct)) throw new AccessDeniedException(OwnerAccountRefused);
     }
 

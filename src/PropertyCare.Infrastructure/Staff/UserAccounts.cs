@@ -83,20 +83,6 @@ internal static class UserAccounts
         return password;
     }
 
-    /// <summary>Owner accounts (the desk's reset, until it moves to one-time codes): sets a new temporary password,
-    /// lifts a lockout and returns the password to hand over once.</summary>
-    public static async Task<string> ResetPasswordAsync(IServiceScopeFactory scopes, string userId)
-    {
-        using var scope = scopes.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var u = await users.FindByIdAsync(userId) ?? throw new RecordNotFoundException();
-        var password = AccountRules.TemporaryPassword();
-        var result = await users.ResetPasswordAsync(u, await users.GeneratePasswordResetTokenAsync(u), password);
-        if (!result.Succeeded) throw AccountRules.FromIdentity(result.Errors);
-        await users.SetLockoutEndDateAsync(u, null);
-        return password;
-    }
-
     /// <summary>Owner accounts: linked to an owner record or in the owner role (their logins are mobile numbers).</summary>
     public static IQueryable<AppUser> Owners(AppDbContext db) =>
         db.Users.Where(u => u.OwnerId != null || db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Domain.Access.Roles.Owner)));

@@ -52,5 +52,25 @@ public class CalendarServiceTests : IDisposable
         Assert.Equal(39, (await As(Roles.PlatformAdmin).YearAsync(2026)).Count);
     }
 
+    [Fact]
+    public async Task A_years_schedule_runs_from_1_january_to_31_december_in_date_order()
+    {
+        var admin = As(Roles.PlatformAdmin);
+        await admin.AddAsync(new DateOnly(2027, 12, 31), DayKind.Holiday, "元旦");
+        await admin.AddAsync(new DateOnly(2027, 1, 1), DayKind.Holiday, "元旦");
+        await admin.AddAsync(new DateOnly(2027, 2, 20), DayKind.Workday, "春节调休");
+        await admin.AddAsync(new DateOnly(2028, 1, 1), DayKind.Holiday, "元旦");
+
+        Assert.Equal([new DateOnly(2027, 1, 1), new DateOnly(2027, 2, 20), new DateOnly(2027, 12, 31)],
+            (await admin.YearAsync(2027)).Select(d => d.Date));
+    }
+
+    [Theory]
+    [InlineData(Roles.HqAuditor)]
+    [InlineData(Roles.ProjectManager)]
+    [InlineData(Roles.ServiceDesk)]
+    public async Task Only_the_platform_admin_reads_the_schedule_for_editing(string role) =>
+        await Assert.ThrowsAsync<AccessDeniedException>(() => As(role).YearAsync(2026));
+
     public void Dispose() => _db.Dispose();
 }
