@@ -23,6 +23,18 @@ public class Unit : ITenantOwned, IHasHistory, IVersioned
     public List<UnitOwnership> Ownerships { get; set; } = [];
     public (string Type, int Id)? HistoryParent => null;
 
+    /// <summary>交付: a unit not yet delivered becomes 空置, 装修中 or 已入住 when its move-in is done (办理入伙手续).
+    /// Only through this rule, so a delivered unit is never "delivered" again and no unit is delivered as 出租 or 未交付.</summary>
+    public void Deliver(UnitState to)
+    {
+        if (State != UnitState.NotDelivered)
+            throw new DomainException(new($"房屋当前为“{State.Label().Zh}”，已交付，不能再次办理交付",
+                $"The unit is {State.Label().En}; it has been delivered already"));
+        if (!UnitRules.DeliveredStates.Contains(to))
+            throw new DomainException(new("交付后的房屋状态只能是空置、装修中或已入住", "A delivered unit becomes vacant, renovating or occupied"));
+        State = to;
+    }
+
     public string Address(string buildingName) =>
         string.IsNullOrEmpty(Entrance) ? $"{buildingName}-{Room}" : $"{buildingName}-{Entrance}单元-{Room}";
 }

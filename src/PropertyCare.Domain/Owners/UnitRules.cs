@@ -6,6 +6,9 @@ public sealed record UnitDetails(int BuildingId, string Entrance, int Floor, str
 
 public static class UnitRules
 {
+    /// <summary>The states a unit can take at delivery (入伙): 出租 comes later, through the owner, never at handover.</summary>
+    public static readonly IReadOnlyList<UnitState> DeliveredStates = [UnitState.Vacant, UnitState.Renovating, UnitState.Occupied];
+
     public static List<FieldError> Validate(UnitDetails d, Building? building)
     {
         var e = new List<FieldError>();
