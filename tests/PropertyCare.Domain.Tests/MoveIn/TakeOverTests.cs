@@ -92,6 +92,10 @@ public sealed class TakeOverTests
         Assert.Throws<IllegalStepException>(() => d.MarkRectified(DateTime.UtcNow)); // no promise yet
         Assert.Throws<ValidationException>(() => d.Promise(new(2026, 11, 30), new(2026, 12, 1))); // in the past
         d.Promise(new(2026, 12, 5), new(2026, 12, 1));
+        // A promise is not a rectification: only what the developer reports done is checked and closed.
+        Assert.Throws<IllegalStepException>(() => d.Close("张工", DateTime.UtcNow));
+        Assert.Throws<IllegalStepException>(() => d.Return("张工", "仍渗水"));
+        Assert.Equal(DefectStatus.Promised, d.Status);
         d.MarkRectified(DateTime.UtcNow);
         Assert.Throws<ValidationException>(() => d.Close(" ", DateTime.UtcNow));
         Assert.Equal(["ReturnReason"], Assert.Throws<ValidationException>(() => d.Return("张工", "")).Errors.Select(e => e.Field));
