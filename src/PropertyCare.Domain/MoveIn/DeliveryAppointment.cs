@@ -25,7 +25,7 @@ public class DeliveryAppointment : ITenantOwned, IHasHistory, IVersioned
     public int Moves { get; private set; }
     public string? CancelReason { get; private set; }
     public int Version { get; set; }
-    public (string Type, int Id)? HistoryParent => ("DeliveryBatch", BatchId);
+    public (string Type, int Id)? HistoryParent => (nameof(DeliveryBatch), BatchId);
 
     private static readonly Text What = new("预约", "appointment");
 

@@ -54,7 +54,7 @@ public class DeliveryInspection : ITenantOwned, IHasHistory, IVersioned
     public int? SignatureFileId { get; private set; }
     public DateTime? CompletedAt { get; private set; }
     public int Version { get; set; }
-    public (string Type, int Id)? HistoryParent => ("DeliveryBatch", BatchId);
+    public (string Type, int Id)? HistoryParent => (nameof(DeliveryBatch), BatchId);
 
     public static readonly string[] DefaultRooms = ["客厅", "餐厅", "主卧", "次卧", "厨房", "卫生间", "阳台"];
     /// <summary>The items of the issue: walls, floors, doors and windows, water supply and drainage, electricity, gas, fixtures.</summary>

@@ -14,7 +14,7 @@ public class DeliverySlot : ITenantOwned, IHasHistory, IVersioned
     public TimeOnly EndsAt { get; private set; }
     public int Capacity { get; private set; }
     public int Version { get; set; }
-    public (string Type, int Id)? HistoryParent => ("DeliveryBatch", BatchId);
+    public (string Type, int Id)? HistoryParent => (nameof(DeliveryBatch), BatchId);
 
     public const int MaxCapacity = 200;
 

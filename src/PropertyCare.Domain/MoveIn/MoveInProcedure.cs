@@ -42,7 +42,7 @@ public class MoveInProcedure : ITenantOwned, IHasHistory, IVersioned
     public UnitState? DeliveredAs { get; private set; }
     public DateTime? CompletedAt { get; private set; }
     public int Version { get; set; }
-    public (string Type, int Id)? HistoryParent => ("DeliveryBatch", BatchId);
+    public (string Type, int Id)? HistoryParent => (nameof(DeliveryBatch), BatchId);
 
     /// <summary>The documents a centre asks for (ours; the project may add its own, optional ones).</summary>
     public static readonly (string Name, bool Required)[] DefaultDocuments =

@@ -32,7 +32,7 @@ public class TakeOverDefect : ITenantOwned, IHasHistory, IVersioned
     /// <summary>How many times our check sent it back — a measure of the developer's work.</summary>
     public int Returns { get; private set; }
     public int Version { get; set; }
-    public (string Type, int Id)? HistoryParent => ("TakeOverInspection", InspectionId);
+    public (string Type, int Id)? HistoryParent => (nameof(TakeOverInspection), InspectionId);
 
     private static readonly Text What = new("工程遗留问题", "defect");
 

@@ -39,7 +39,7 @@ public class TakeOverInspection : ITenantOwned, IHasHistory, IVersioned
     public TakeOverStatus Status { get; private set; }
     public List<ChecklistItem> Items { get; private set; } = [];
     public int Version { get; set; }
-    public (string Type, int Id)? HistoryParent => ("DeliveryBatch", BatchId);
+    public (string Type, int Id)? HistoryParent => (nameof(DeliveryBatch), BatchId);
 
     /// <summary>What a well-run centre checks at take-over when the project has no list of its own (ours).</summary>
     public static readonly string[] DefaultChecklist =
