@@ -15,7 +15,8 @@ public static class TaskDistribution
     {
         var staff = staffIds.Distinct().Order(StringComparer.Ordinal).ToList();
         var done = existing.ToList();
-        var todo = vacantUnitIds.Distinct().Where(u => done.All(t => t.UnitId != u)).Order().ToList();
+        var planned = done.Select(t => t.UnitId).ToHashSet();
+        var todo = vacantUnitIds.Distinct().Where(u => !planned.Contains(u)).Order().ToList();
         if (todo.Count == 0) return [];
         if (staff.Count == 0) throw new Common.DomainException(new("项目没有可分配巡查任务的员工", "The project has no staff to give inspections to"));
         // Count only the tasks of staff still on the project; a task of someone who left does not lighten anyone's load.

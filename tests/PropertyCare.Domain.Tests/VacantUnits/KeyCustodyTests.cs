@@ -77,4 +77,19 @@ public sealed class KeyCustodyTests
         Assert.Equal(CustodyStatus.Returned, k.Status);
         Assert.Contains("已归还业主", Assert.Throws<IllegalStepException>(() => k.Lend("张", "修", Now, Now.AddHours(1), "s")).Text.Zh);
     }
+
+    [Fact]
+    public void The_current_loan_is_the_unreturned_one_whatever_order_the_log_was_loaded_in()
+    {
+        var k = New();
+        k.Lend("张", "修", Now, Now.AddHours(1), "s");
+        k.TakeBack(Now.AddMinutes(30));
+        k.Lend("李", "看房", Now.AddDays(1), Now.AddDays(1).AddHours(2), "s");
+        k.Loans.Reverse(); // as a database might hand them back
+        Assert.Equal("李", k.CurrentLoan!.Borrower);
+        Assert.True(k.IsOverdue(Now.AddDays(1).AddHours(3)));
+        k.TakeBack(Now.AddDays(1).AddHours(1));
+        Assert.All(k.Loans, l => Assert.NotNull(l.ReturnedAt));
+        Assert.Equal(Now.AddMinutes(30), k.Loans.Single(l => l.Borrower == "张").ReturnedAt);
+    }
 }
