@@ -56,7 +56,9 @@ public class KeyCustody : ITenantOwned, IHasHistory, IVersioned
             KeyDescription = keyDescription.Trim(), Status = CustodyStatus.Held };
     }
 
-    public KeyLoan? CurrentLoan => Status == CustodyStatus.OnLoan ? Loans[^1] : null;
+    /// <summary>The loan not yet returned — found by its missing return, not by position: a collection loaded from the
+    /// database has no guaranteed order.</summary>
+    public KeyLoan? CurrentLoan => Status == CustodyStatus.OnLoan ? Loans.Single(l => l.ReturnedAt == null) : null;
 
     public void Lend(string borrower, string purpose, DateTime nowUtc, DateTime expectedReturnUtc, string lentBy)
     {
@@ -77,7 +79,7 @@ public class KeyCustody : ITenantOwned, IHasHistory, IVersioned
     public void TakeBack(DateTime nowUtc)
     {
         IllegalStepException.Require(What, Status, VacantLabels.Label, CustodyStatus.OnLoan);
-        var loan = Loans[^1];
+        var loan = CurrentLoan!;
         if (nowUtc < loan.BorrowedAt) throw new DomainException(new("归还时间早于借出时间", "The return is before the loan"));
         loan.ReturnedAt = nowUtc;
         Status = CustodyStatus.Held;
