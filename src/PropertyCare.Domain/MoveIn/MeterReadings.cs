@@ -29,5 +29,5 @@ public sealed record MeterReadings(decimal? Water, decimal? Power, decimal? Gas)
     }
 
     /// <summary>A reading lower than the last one means a wrong entry or a changed meter; the form asks to confirm.</summary>
-    public static bool WentBack(decimal? previous, decimal? current) => previous != null && current != null && current < previous;
+    public static bool WentBack(decimal? previous, decimal? current) => current < previous; // false when either is missing (lifted comparison)
 }

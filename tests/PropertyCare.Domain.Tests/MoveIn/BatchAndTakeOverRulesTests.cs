@@ -72,4 +72,25 @@ public sealed class BatchAndTakeOverRulesTests
         d.Return(new string('查', TextLimits.PersonName), "仍渗水");
         Assert.Equal(DefectStatus.Returned, d.Status);
     }
+
+    [Fact]
+    public void A_move_from_a_slot_that_is_not_the_appointments_is_a_programming_error()
+    {
+        var b = Batch();
+        var from = Slot(b, id: 1);
+        var other = Slot(b, id: 3, day: 12);
+        var to = Slot(b, id: 2, day: 20);
+        var a = AppointmentRules.Book(b, from, 101, 11, 0, [], Early, Shanghai);
+        Assert.Throws<ArgumentException>(() => AppointmentRules.Move(a, b, other, to, 0, Early, Shanghai));
+        Assert.Equal(1, a.SlotId);
+    }
+
+    [Fact]
+    public void A_defect_of_another_delivery_inspection_is_not_linked()
+    {
+        var i = DeliveryInspectionTests.SignedAndCompleted();
+        var stranger = new DeliveryDefect { Room = "客厅", Item = "墙面", Description = "开裂" };
+        Assert.Throws<ArgumentException>(() => i.LinkRepair(stranger, 500));
+        Assert.Null(stranger.RepairOrderId);
+    }
 }

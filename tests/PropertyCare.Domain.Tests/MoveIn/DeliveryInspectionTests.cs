@@ -66,6 +66,8 @@ public sealed class DeliveryInspectionTests
         Assert.True(MeterReadings.WentBack(5m, 4.9m));
         Assert.False(MeterReadings.WentBack(5m, 5m));
         Assert.False(MeterReadings.WentBack(null, 1m));
+        Assert.False(MeterReadings.WentBack(1m, null));
+        Assert.False(MeterReadings.WentBack(null, null));
     }
 
     [Fact]

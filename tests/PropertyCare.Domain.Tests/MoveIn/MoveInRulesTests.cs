@@ -127,11 +127,14 @@ public sealed class MoveInRulesTests
     }
 
     [Fact]
-    public void A_completed_inspection_takes_no_more_readings_or_signatures()
+    public void A_completed_inspection_takes_no_more_readings_signatures_or_completions()
     {
         var i = DeliveryInspectionTests.SignedAndCompleted();
         Assert.Throws<IllegalStepException>(() => i.ReadMeters(new(99m, 99m, null)));
         Assert.Throws<IllegalStepException>(() => i.Sign(SignatureKind.PaperScan, 77));
+        var completedAt = i.CompletedAt;
+        Assert.Throws<IllegalStepException>(() => i.Complete(completedAt!.Value.AddDays(1)));
+        Assert.Equal(completedAt, i.CompletedAt);
         Assert.Equal(12.5m, i.Meters.Water);
         Assert.Equal(SignatureKind.Tablet, i.SignatureKind);
         Assert.Equal(42, i.SignatureFileId);

@@ -53,4 +53,15 @@ public sealed class VacantUnitRulesTests
         Assert.Equal(TextLimits.Description, VacantUnitInspection.Record(101, null, "staff-1", "李娜", Now, answers, new(null, null, null))
             .Items.Single(i => i.Name == "室内清洁").Note!.Length);
     }
+
+    [Fact]
+    public void A_finding_of_another_inspection_is_not_linked()
+    {
+        var answers = VacantUnitInspection.Checklist.ToDictionary(i => i, _ => (CheckResult.Passed, (string?)null));
+        answers["无渗漏水"] = (CheckResult.Failed, "渗水");
+        var r = VacantUnitInspection.Record(101, null, "staff-1", "李娜", Now, answers, new(null, null, null));
+        var stranger = new VacantFinding { Item = "无渗漏水", Description = "渗水" };
+        Assert.Throws<ArgumentException>(() => r.LinkRepair(stranger, 77));
+        Assert.Null(stranger.RepairOrderId);
+    }
 }
