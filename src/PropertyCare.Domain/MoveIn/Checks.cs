@@ -12,9 +12,4 @@ internal static class Checks
     }
 
     public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    public static void Throw(List<FieldError> e)
-    {
-        if (e.Count > 0) throw new ValidationException(e);
-    }
 }

@@ -1,4 +1,5 @@
 using PropertyCare.Domain.Common;
+using PropertyCare.Domain.Owners;
 
 namespace PropertyCare.Domain.MoveIn;
 
@@ -44,7 +45,7 @@ public class DeliveryAppointment : ITenantOwned, IHasHistory, IVersioned
         IllegalStepException.Require(What, Status, MoveInLabels.Label, AppointmentStatus.Booked);
         var e = new List<FieldError>();
         Checks.Required(e, nameof(CancelReason), reason, TextLimits.Reason, "取消原因", "Reason");
-        Checks.Throw(e);
+        e.ThrowIfAny();
         CancelReason = reason.Trim();
         Status = AppointmentStatus.Cancelled;
     }

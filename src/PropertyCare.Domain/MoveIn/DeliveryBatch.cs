@@ -1,4 +1,5 @@
 using PropertyCare.Domain.Common;
+using PropertyCare.Domain.Owners;
 
 namespace PropertyCare.Domain.MoveIn;
 
@@ -42,7 +43,7 @@ public class DeliveryBatch : ITenantOwned, IHasHistory, IVersioned
             e.Add(new(nameof(DeveloperPhone), new("请填写正确的开发商联系电话", "Enter a valid phone number for the developer")));
         if (endsOn < startsOn) e.Add(new(nameof(EndsOn), new("交付结束日期不能早于开始日期", "The delivery period ends before it starts")));
         if (units.Count == 0) e.Add(new(nameof(UnitIds), new("请选择本批次交付的房屋", "Choose the units of this batch")));
-        Checks.Throw(e);
+        e.ThrowIfAny();
         return new DeliveryBatch
         {
             Name = name.Trim(), Developer = developer.Trim(), DeveloperContact = developerContact.Trim(),

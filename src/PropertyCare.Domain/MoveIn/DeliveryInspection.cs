@@ -1,4 +1,5 @@
 using PropertyCare.Domain.Common;
+using PropertyCare.Domain.Owners;
 using PropertyCare.Domain.Repairs;
 
 namespace PropertyCare.Domain.MoveIn;
@@ -70,7 +71,7 @@ public class DeliveryInspection : ITenantOwned, IHasHistory, IVersioned
         if (r.Count == 0) e.Add(new("Rooms", new("请至少列出一个房间", "List at least one room")));
         if (i.Count == 0) e.Add(new("Items", new("请至少列出一个验收项目", "List at least one item")));
         if (r.Concat(i).Any(x => x.Length > TextLimits.Label)) e.Add(TextLimits.TooLong("Rooms", TextLimits.Label, "房间或项目名称", "Room or item name"));
-        Checks.Throw(e);
+        e.ThrowIfAny();
         return new DeliveryInspection
         {
             BatchId = batchId, UnitId = unitId, OwnerId = ownerId, AppointmentId = appointmentId,
@@ -88,7 +89,7 @@ public class DeliveryInspection : ITenantOwned, IHasHistory, IVersioned
         if (result == CheckResult.Failed && string.IsNullOrWhiteSpace(note)) e.Add(new(nameof(InspectionLine.Note), new("请描述问题", "Describe the defect")));
         if (result == CheckResult.NotChecked) e.Add(new(nameof(InspectionLine.Result), new("请选择验收结果", "Choose a result")));
         TextLimits.Check(e, nameof(InspectionLine.Note), note, TextLimits.Description, "问题描述", "Description");
-        Checks.Throw(e);
+        e.ThrowIfAny();
         line.Result = result;
         line.Note = Checks.Clean(note);
         Defects.RemoveAll(d => d.Room == room && d.Item == item);
@@ -98,7 +99,7 @@ public class DeliveryInspection : ITenantOwned, IHasHistory, IVersioned
     public void ReadMeters(MeterReadings readings)
     {
         RequireOpen();
-        Checks.Throw(readings.Validate(requireWaterAndPower: false));
+        readings.Validate(requireWaterAndPower: false).ThrowIfAny();
         Meters = readings;
     }
 
@@ -119,7 +120,7 @@ public class DeliveryInspection : ITenantOwned, IHasHistory, IVersioned
         if (open > 0) e.Add(new(nameof(Lines), new($"还有 {open} 项未验收", $"{open} lines have no result yet")));
         e.AddRange(Meters.Validate(requireWaterAndPower: true));
         if (SignatureFileId == null) e.Add(new(nameof(SignatureFileId), new("须业主签字（平板签名或纸质签字扫描件）后才能完成", "The owner must sign (on the tablet or a signed paper scan) first")));
-        Checks.Throw(e);
+        e.ThrowIfAny();
         CompletedAt = atUtc;
         Status = InspectionStatus.Completed;
         return Defects;

@@ -1,4 +1,5 @@
 using PropertyCare.Domain.Common;
+using PropertyCare.Domain.Owners;
 
 namespace PropertyCare.Domain.MoveIn;
 
@@ -26,7 +27,7 @@ public class DeliverySlot : ITenantOwned, IHasHistory, IVersioned
                 $"The day must be within the delivery period ({batch.StartsOn:yyyy-MM-dd} to {batch.EndsOn:yyyy-MM-dd})")));
         if (endsAt <= startsAt) e.Add(new(nameof(EndsAt), new("结束时间须晚于开始时间", "The slot ends before it starts")));
         CheckCapacity(e, capacity, 0);
-        Checks.Throw(e);
+        e.ThrowIfAny();
         return new DeliverySlot { BatchId = batch.Id, Day = day, StartsAt = startsAt, EndsAt = endsAt, Capacity = capacity };
     }
 
@@ -35,7 +36,7 @@ public class DeliverySlot : ITenantOwned, IHasHistory, IVersioned
     {
         var e = new List<FieldError>();
         CheckCapacity(e, capacity, booked);
-        Checks.Throw(e);
+        e.ThrowIfAny();
         Capacity = capacity;
     }
 

@@ -81,7 +81,7 @@ public class MoveInProcedure : ITenantOwned, IHasHistory, IVersioned
         Checks.Required(e, nameof(FeeRecord.ReceiptNumber), receiptNumber, TextLimits.Label * 2, "收据号", "Receipt number");
         if (!string.IsNullOrWhiteSpace(receiptNumber) && Fees.Any(f => f.ReceiptNumber == receiptNumber.Trim()))
             e.Add(new(nameof(FeeRecord.ReceiptNumber), new("该收据号已登记", "This receipt number is recorded already")));
-        Checks.Throw(e);
+        e.ThrowIfAny();
         Fees.Add(new(item.Trim(), amount, receiptNumber.Trim()));
     }
 
@@ -95,7 +95,7 @@ public class MoveInProcedure : ITenantOwned, IHasHistory, IVersioned
         if (list.Any(k => k.Count is < 1 or > 99)) e.Add(new(nameof(Keys), new("每类钥匙数量应在 1–99 之间", "Each key count must be 1–99")));
         if (list.GroupBy(k => k.KeyType.Trim()).Any(g => g.Count() > 1)) e.Add(new(nameof(Keys), new("钥匙类型重复", "A key type is listed twice")));
         Checks.Required(e, nameof(KeysReceivedBy), receivedBy, TextLimits.PersonName, "领取人", "Received by");
-        Checks.Throw(e);
+        e.ThrowIfAny();
         Keys = list.Select(k => k with { KeyType = k.KeyType.Trim() }).ToList();
         KeysReceivedBy = receivedBy.Trim();
     }
@@ -115,7 +115,7 @@ public class MoveInProcedure : ITenantOwned, IHasHistory, IVersioned
         if (!ownerFileComplete) e.Add(new("OwnerFile", new("请先完善业主档案", "Complete the owner file first")));
         if (!UnitRules.DeliveredStates.Contains(deliverAs))
             e.Add(new(nameof(DeliveredAs), new("交付后的房屋状态只能是空置、装修中或已入住", "A delivered unit becomes vacant, renovating or occupied")));
-        Checks.Throw(e);
+        e.ThrowIfAny();
         unit.Deliver(deliverAs);
         DeliveredAs = deliverAs;
         CompletedAt = atUtc;

@@ -1,4 +1,5 @@
 using PropertyCare.Domain.Common;
+using PropertyCare.Domain.Owners;
 
 namespace PropertyCare.Domain.MoveIn;
 
@@ -42,7 +43,7 @@ public class TakeOverDefect : ITenantOwned, IHasHistory, IVersioned
         Checks.Required(e, nameof(Item), item, TextLimits.Location, "验收项目", "Checklist item");
         Checks.Required(e, nameof(Description), description, TextLimits.Description, "问题描述", "Description");
         TextLimits.Check(e, nameof(Location), location, TextLimits.Location, "位置", "Location");
-        Checks.Throw(e);
+        e.ThrowIfAny();
         return new TakeOverDefect { InspectionId = inspectionId, Item = item.Trim(), Description = description.Trim(), Location = Checks.Clean(location) };
     }
 
@@ -81,7 +82,7 @@ public class TakeOverDefect : ITenantOwned, IHasHistory, IVersioned
         var e = new List<FieldError>();
         Checks.Required(e, nameof(CheckedBy), checkedBy, TextLimits.PersonName, "复查人", "Checked by");
         Checks.Required(e, nameof(ReturnReason), reason, TextLimits.Reason, "不合格原因", "Reason");
-        Checks.Throw(e);
+        e.ThrowIfAny();
         CheckedBy = checkedBy.Trim();
         ReturnReason = reason.Trim();
         PromisedOn = null;

@@ -1,4 +1,5 @@
 using PropertyCare.Domain.Common;
+using PropertyCare.Domain.Owners;
 
 namespace PropertyCare.Domain.MoveIn;
 
@@ -57,7 +58,7 @@ public class TakeOverInspection : ITenantOwned, IHasHistory, IVersioned
         TextLimits.Check(e, nameof(Facility), facility, TextLimits.Location, "公共设施", "Facility");
         if (items.Count == 0) e.Add(new(nameof(Items), new("验收清单不能为空", "The checklist is empty")));
         if (items.Any(i => i.Length > TextLimits.Location)) e.Add(TextLimits.TooLong(nameof(Items), TextLimits.Location, "验收项目", "Checklist item"));
-        Checks.Throw(e);
+        e.ThrowIfAny();
         return new TakeOverInspection
         {
             BatchId = batchId, BuildingId = buildingId, Facility = Checks.Clean(facility), InspectedOn = inspectedOn,
@@ -74,7 +75,7 @@ public class TakeOverInspection : ITenantOwned, IHasHistory, IVersioned
             throw new ValidationException([new(nameof(ChecklistItem.Note), new("不合格项请说明问题", "Describe what failed"))]);
         var e = new List<FieldError>();
         TextLimits.Check(e, nameof(ChecklistItem.Note), note, TextLimits.Remark, "说明", "Note");
-        Checks.Throw(e);
+        e.ThrowIfAny();
         line.Result = result;
         line.Note = Checks.Clean(note);
     }

@@ -1,4 +1,5 @@
 using PropertyCare.Domain.Common;
+using PropertyCare.Domain.Owners;
 
 namespace PropertyCare.Domain.VacantUnits;
 
@@ -51,7 +52,7 @@ public class KeyCustody : ITenantOwned, IHasHistory, IVersioned
         if (authorisationFileId <= 0) e.Add(new(nameof(AuthorisationFileId), new("请上传业主签字的钥匙托管委托书", "Attach the owner's signed authorisation")));
         if (string.IsNullOrWhiteSpace(keyDescription)) e.Add(new(nameof(KeyDescription), new("请填写托管的钥匙", "Describe the keys held")));
         else TextLimits.Check(e, nameof(KeyDescription), keyDescription, TextLimits.Location, "钥匙说明", "Keys");
-        if (e.Count > 0) throw new ValidationException(e);
+        e.ThrowIfAny();
         return new KeyCustody { UnitId = unitId, OwnerId = ownerId, AuthorisationFileId = authorisationFileId, AuthorisedOn = authorisedOn,
             KeyDescription = keyDescription.Trim(), Status = CustodyStatus.Held };
     }
@@ -70,7 +71,7 @@ public class KeyCustody : ITenantOwned, IHasHistory, IVersioned
         else TextLimits.Check(e, nameof(KeyLoan.Purpose), purpose, TextLimits.Reason, "借用事由", "Purpose");
         if (expectedReturnUtc <= nowUtc) e.Add(new(nameof(KeyLoan.ExpectedReturnAt), new("预计归还时间须晚于现在", "The expected return must be later than now")));
         else if (expectedReturnUtc - nowUtc > MaxLoan) e.Add(new(nameof(KeyLoan.ExpectedReturnAt), new("借用时间不能超过 7 天", "A loan is at most 7 days")));
-        if (e.Count > 0) throw new ValidationException(e);
+        e.ThrowIfAny();
         Loans.Add(new KeyLoan { Borrower = borrower.Trim(), Purpose = purpose.Trim(), BorrowedAt = nowUtc, ExpectedReturnAt = expectedReturnUtc, LentBy = lentBy });
         EscalatedAt = null;
         Status = CustodyStatus.OnLoan;

@@ -1,4 +1,5 @@
 using PropertyCare.Domain.Common;
+using PropertyCare.Domain.Owners;
 using PropertyCare.Domain.MoveIn;
 using PropertyCare.Domain.Repairs;
 
@@ -52,7 +53,7 @@ public class VacantUnitInspection : ITenantOwned, IHasHistory, IVersioned
             e.Add(new(extra, new($"巡查清单中没有“{extra}”", $"“{extra}” is not on the checklist")));
         e.AddRange(meters.Validate(requireWaterAndPower: false));
         if (string.IsNullOrWhiteSpace(inspectorId)) e.Add(new(nameof(InspectorId), new("请选择巡查人", "Who inspected?")));
-        if (e.Count > 0) throw new ValidationException(e);
+        e.ThrowIfAny();
         var items = Checklist.Select(i => new ChecklistItem { Name = i, Result = answers[i].Result, Note = string.IsNullOrWhiteSpace(answers[i].Note) ? null : answers[i].Note!.Trim() }).ToList();
         return new VacantUnitInspection
         {
