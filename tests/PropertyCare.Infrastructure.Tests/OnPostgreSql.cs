@@ -271,3 +271,8 @@ public sealed class HqOverviewTestsOnPostgreSql : HqOverviewTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+public sealed class MoveInStorageTestsOnPostgreSql : MoveIn.MoveInStorageTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

@@ -25,19 +25,26 @@ public static class Permissions
     /// <summary>Read the account audit (resets, codes, disables, password changes): the platform admin for every
     /// company, head office for its own.</summary>
     public const string AccountsAudit = "accounts.audit";
+    /// <summary>Read delivery batches, take-over defects, appointments, delivery inspections and move-in procedures, and
+    /// the vacant units with their inspections and keys.</summary>
+    public const string MoveInRead = "movein.read";
+    /// <summary>Work move-in and vacant units at the desk: batches, slots, appointments, inspections, procedures, keys.</summary>
+    public const string MoveInWrite = "movein.write";
+    /// <summary>Set the project's vacant-unit inspection cycle and receive its escalations (the manager).</summary>
+    public const string VacantManage = "vacant.manage";
 
     public static readonly string[] All =
         [ManagePlatform, HqRead, OwnersRead, OwnersWrite, OwnersReveal, OwnersExport, OwnersImport, StaffManage, OwnerPortal,
-         RepairsRead, RepairsWrite, RepairsWork, CallbacksWrite, RepairsManage, AccountsAudit];
+         RepairsRead, RepairsWrite, RepairsWork, CallbacksWrite, RepairsManage, AccountsAudit, MoveInRead, MoveInWrite, VacantManage];
 
     private static readonly Dictionary<string, string[]> ByRole = new()
     {
         [Roles.PlatformAdmin] = [ManagePlatform, AccountsAudit],
         // HQ audits: reads every project of its company and may call owners back (抽访), but edits nothing.
-        [Roles.HqAuditor] = [HqRead, OwnersRead, OwnersReveal, RepairsRead, AccountsAudit],
+        [Roles.HqAuditor] = [HqRead, OwnersRead, OwnersReveal, RepairsRead, AccountsAudit, MoveInRead],
         [Roles.ProjectManager] = [OwnersRead, OwnersWrite, OwnersReveal, OwnersExport, OwnersImport, StaffManage,
-            RepairsRead, RepairsWrite, CallbacksWrite, RepairsManage],
-        [Roles.ServiceDesk] = [OwnersRead, OwnersWrite, OwnersReveal, RepairsRead, RepairsWrite, CallbacksWrite],
+            RepairsRead, RepairsWrite, CallbacksWrite, RepairsManage, MoveInRead, MoveInWrite, VacantManage],
+        [Roles.ServiceDesk] = [OwnersRead, OwnersWrite, OwnersReveal, RepairsRead, RepairsWrite, CallbacksWrite, MoveInRead, MoveInWrite],
         // Technicians get owner contact through their work orders, not through the owner file.
         [Roles.Technician] = [RepairsWork],
         [Roles.Owner] = [OwnerPortal],

@@ -118,8 +118,10 @@ public partial class AppDbContext
         {
             var name = p.Metadata.Name;
             if (Untracked.Contains(name) || p.Metadata.IsShadowProperty()) continue;
-            var old = action == ChangeAction.Created ? null : Format(p.OriginalValue);
-            var @new = action == ChangeAction.Deleted ? null : Format(p.CurrentValue);
+            // A JSON column (a list of lines, fees, loans) is recorded as its stored JSON text.
+            var json = p.Metadata.GetValueConverter() is { ProviderClrType: var t } c && t == typeof(string) && p.Metadata.ClrType != typeof(string) ? c : null;
+            var old = action == ChangeAction.Created ? null : Format(p.OriginalValue, json);
+            var @new = action == ChangeAction.Deleted ? null : Format(p.CurrentValue, json);
             if (action == ChangeAction.Updated && (!p.IsModified || old == @new)) continue;
             if (old == null && @new == null) continue;
             var kind = p.Metadata.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>()?.Kind;
@@ -131,9 +133,10 @@ public partial class AppDbContext
         return result;
     }
 
-    private static string? Format(object? v) => v switch
+    private static string? Format(object? v, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? json) => v switch
     {
         null => null,
+        _ when json != null => (string?)json.ConvertToProvider(v),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
         decimal m => m.ToString(CultureInfo.InvariantCulture),

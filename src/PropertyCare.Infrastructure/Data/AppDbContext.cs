@@ -6,6 +6,9 @@ using PropertyCare.Domain.Calendar;
 using PropertyCare.Domain.Jobs;
 using PropertyCare.Domain.Notifications;
 using PropertyCare.Domain.Common;
+using PropertyCare.Domain.Files;
+using PropertyCare.Domain.MoveIn;
+using PropertyCare.Domain.VacantUnits;
 using PropertyCare.Domain.Owners;
 using PropertyCare.Domain.Repairs;
 using PropertyCare.Domain.Tenancy;
@@ -42,6 +45,18 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, Tenant
     public DbSet<Callback> Callbacks => Set<Callback>();
     public DbSet<RepairPhoto> RepairPhotos => Set<RepairPhoto>();
     public DbSet<RepairSettings> RepairSettings => Set<RepairSettings>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<DeliveryBatch> DeliveryBatches => Set<DeliveryBatch>();
+    public DbSet<DeliverySlot> DeliverySlots => Set<DeliverySlot>();
+    public DbSet<DeliveryAppointment> DeliveryAppointments => Set<DeliveryAppointment>();
+    public DbSet<TakeOverInspection> TakeOverInspections => Set<TakeOverInspection>();
+    public DbSet<TakeOverDefect> TakeOverDefects => Set<TakeOverDefect>();
+    public DbSet<DeliveryInspection> DeliveryInspections => Set<DeliveryInspection>();
+    public DbSet<MoveInProcedure> MoveInProcedures => Set<MoveInProcedure>();
+    public DbSet<VacantInspectionTask> VacantInspectionTasks => Set<VacantInspectionTask>();
+    public DbSet<VacantUnitInspection> VacantUnitInspections => Set<VacantUnitInspection>();
+    public DbSet<KeyCustody> KeyCustodies => Set<KeyCustody>();
+    public DbSet<VacantInspectionSettings> VacantInspectionSettings => Set<VacantInspectionSettings>();
 
     /// <summary>Read by the query filters at query time; -1 (no project) matches nothing.</summary>
     internal int CurrentProjectId => _tenant?.ProjectId ?? -1;

@@ -1,0 +1,49 @@
+using PropertyCare.Domain.Common;
+using PropertyCare.Domain.Repairs;
+
+namespace PropertyCare.Domain.Files;
+
+/// <summary>What a stored file is for; the kind also says which record <see cref="Attachment.RecordId"/> points at,
+/// so the service can decide who may read it from that record.</summary>
+public enum AttachmentKind
+{
+    TakeOverDefectPhoto = 0,      // 工程遗留问题照片 → TakeOverDefect
+    DeliveryInspectionPhoto = 1,  // 交付验收照片 → DeliveryInspection
+    Signature = 2,                // 平板手写签名 → DeliveryInspection
+    SignedFormScan = 3,           // 纸质交付验收单签字扫描件 → DeliveryInspection
+    KeyAuthorisation = 4,         // 钥匙托管委托书扫描件 → KeyCustody
+    VacantInspectionPhoto = 5,    // 空置房巡查照片 → VacantUnitInspection
+}
+
+/// <summary>A photo, a drawn signature or a scanned paper form, kept in the database with the record it belongs to
+/// (like repair photos): a backup of the database is a backup of the files, and the tenant guard covers them.</summary>
+public class Attachment : ITenantOwned
+{
+    public int Id { get; set; }
+    public int ProjectId { get; set; }
+    public AttachmentKind Kind { get; private set; }
+    /// <summary>The record it belongs to; null only between upload and the record's creation in one transaction.</summary>
+    public int? RecordId { get; set; }
+    public string FileName { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public byte[] Bytes { get; private set; } = [];
+    public int Size { get; private set; }
+    public DateTime UploadedAt { get; private set; }
+    public string UploadedBy { get; private set; } = "";
+
+    /// <summary>Photos per record and kind (the phone form shows the same limit).</summary>
+    public const int MaxPerRecord = 9;
+
+    /// <summary>Checks the bytes (size after the browser scaled them, real image by signature) and builds the row.</summary>
+    public static Attachment Of(AttachmentKind kind, int? recordId, PhotoUpload upload, string uploadedBy, DateTime atUtc)
+    {
+        RepairPhotoRules.CheckStored(upload.FileName, upload.Bytes);
+        var name = Path.GetFileName(upload.FileName ?? "").Trim();
+        if (name.Length == 0) name = kind == AttachmentKind.Signature ? "signature.png" : "photo";
+        return new Attachment
+        {
+            Kind = kind, RecordId = recordId, FileName = name[..Math.Min(name.Length, 200)], ContentType = RepairPhotoRules.SniffType(upload.Bytes)!,
+            Bytes = upload.Bytes, Size = upload.Bytes.Length, UploadedAt = atUtc, UploadedBy = uploadedBy,
+        };
+    }
+}
