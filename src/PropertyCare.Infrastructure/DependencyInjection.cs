@@ -94,6 +94,9 @@ public static class DependencyInjection
         services.AddScoped<Repairs.PortalRepairService>();
         services.AddScoped<Repairs.RepairReports>();
         services.AddScoped<Repairs.RepairEscalation>();
+        services.AddScoped<Files.AttachmentService>();
+        // Move-in (入伙) services
+        // Vacant-unit (空置房) services
         services.AddHostedService<Repairs.RepairJobsBootstrap>();
         return services;
     }

@@ -132,6 +132,7 @@ public static class WebServices
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
         app.MapRepairPhotos();
+        app.MapAttachments();
         if (TestClockEndpoints.Enabled(app.Configuration, app.Environment)) app.MapTestClock();
         app.MapJobsDashboard();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
