@@ -97,6 +97,13 @@ public static class DependencyInjection
         services.AddScoped<Files.AttachmentService>();
         // Move-in (入伙) services
         // Vacant-unit (空置房) services
+        services.AddScoped<VacantUnits.VacantSettingsService>();
+        services.AddScoped<VacantUnits.VacantUnitService>();
+        services.AddScoped<VacantUnits.KeyCustodyService>();
+        services.AddScoped<VacantUnits.PortalVacantService>();
+        services.AddScoped<VacantUnits.VacantCycleJob>();
+        services.AddScoped<VacantUnits.VacantEscalationJob>();
+        services.AddHostedService<VacantUnits.VacantJobsBootstrap>();
         services.AddHostedService<Repairs.RepairJobsBootstrap>();
         return services;
     }

@@ -13,11 +13,12 @@ namespace PropertyCare.Infrastructure.Repairs;
 internal static class RepairRegistrar
 {
     public static async Task<RepairOrder> AddAsync(AppDbContext db, RepairIntake intake, ProjectClock clock, WorkingCalendar calendar,
-        UserIdentity by, CancellationToken ct, RepairOrder? reworkOf = null)
+        UserIdentity by, CancellationToken ct, RepairOrder? reworkOf = null, bool categoryByRule = false)
     {
+        // categoryByRule: a category a domain rule names (空置房巡查, 交付遗留), not one the desk picks from the project's list.
         var settings = await RepairSettingsService.LoadAsync(db, ct);
         var errors = intake.Validate();
-        if (!string.IsNullOrWhiteSpace(intake.Category) && !settings.CategoryList.Contains(intake.Category.Trim()) && reworkOf == null)
+        if (!string.IsNullOrWhiteSpace(intake.Category) && !settings.CategoryList.Contains(intake.Category.Trim()) && reworkOf == null && !categoryByRule)
             errors.Add(new(nameof(RepairIntake.Category), new("请选择本项目的报修类别", "Choose one of the project's categories")));
         errors.ThrowIfAny();
 
