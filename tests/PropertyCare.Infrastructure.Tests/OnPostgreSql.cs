@@ -9,6 +9,7 @@ using PropertyCare.Infrastructure.Tests.Portal;
 using PropertyCare.Infrastructure.Tests.Staff;
 using PropertyCare.Infrastructure.Tests.Repairs;
 using PropertyCare.Infrastructure.Tests.Tenancy;
+using PropertyCare.Infrastructure.Tests.VacantUnits;
 
 namespace PropertyCare.Infrastructure.Tests;
 
@@ -273,6 +274,37 @@ public sealed class HqOverviewTestsOnPostgreSql : HqOverviewTests
 }
 
 public sealed class MoveInStorageTestsOnPostgreSql : MoveIn.MoveInStorageTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+// Vacant units (空置房): the job, the inspection with its repair orders and outbox, escalation, key custody, access.
+[Collection(RepairsCollection.Name)]
+public sealed class VacantCycleJobTestsOnPostgreSql : VacantCycleJobTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class VacantInspectionTestsOnPostgreSql : VacantInspectionTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class VacantEscalationTestsOnPostgreSql : VacantEscalationTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class KeyCustodyServiceTestsOnPostgreSql : KeyCustodyServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class VacantAccessTestsOnPostgreSql : VacantAccessTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
