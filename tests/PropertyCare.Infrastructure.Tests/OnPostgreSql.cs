@@ -308,3 +308,8 @@ public sealed class VacantAccessTestsOnPostgreSql : VacantAccessTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+[Collection(RepairsCollection.Name)]
+public sealed class VacantHqCoverageTestsOnPostgreSql : VacantHqCoverageTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
