@@ -103,6 +103,45 @@ public sealed class AccessibilityTests(AppServer app)
     }
 
     [Fact]
+    public async Task Vacant_unit_pages_have_no_serious_violations()
+    {
+        var inspectionId = app.Query("SELECT Id FROM VacantUnitInspections WHERE ProjectId = 1 ORDER BY Id LIMIT 1", r => r.GetInt32(0));
+        var unitId = app.Query("SELECT UnitId FROM VacantUnitInspections WHERE ProjectId = 1 ORDER BY Id LIMIT 1", r => r.GetInt32(0));
+        var custodyId = app.Query("SELECT Id FROM KeyCustodies WHERE ProjectId = 1 ORDER BY Id LIMIT 1", r => r.GetInt32(0));
+        var manager = await app.SignInAsync("manager");
+        foreach (var (name, path, ready) in new (string, string, string)[]
+        {
+            ("vacant units", "/p/1/vacant", "[data-test=vacant-coverage]"),
+            ("vacant inspection record", $"/p/1/vacant/inspections/{inspectionId}", "[data-test=inspection-findings]"),
+            ("key custody list", "/p/1/vacant/keys", "[data-test=key-row]"),
+            ("key custody", $"/p/1/vacant/keys/{custodyId}", "[data-test=loan-log]"),
+            ("vacant settings", "/p/1/vacant/settings", "[data-test=save-frequency]"),
+            ("staff home with vacant panel", "/p/1/home", "[data-test=home-vacant]"),
+        })
+        {
+            await manager.GotoAsync(path);
+            await manager.WaitForSelectorAsync(ready, Visible);
+            await AssertNoSeriousAsync(manager, name);
+        }
+        await manager.Context.CloseAsync();
+
+        var staff = await app.SignInAsync("staff", viewport: new() { Width = 390, Height = 844 });
+        await staff.GotoAsync($"/p/1/vacant/inspect/{unitId}");
+        await staff.WaitForSelectorAsync("[data-test=inspect-submit]", Visible);
+        await AssertNoSeriousAsync(staff, "vacant inspection form (phone)");
+        await staff.Context.CloseAsync();
+
+        var owner = await app.SignInAsync("owner", viewport: new() { Width = 390, Height = 844 });
+        await owner.GotoAsync("/my/inspections");
+        await owner.WaitForSelectorAsync("[data-test=my-inspection]", Visible);
+        await AssertNoSeriousAsync(owner, "portal inspections");
+        await owner.ClickAsync("[data-test=my-inspection]");
+        await owner.WaitForSelectorAsync("[data-test=inspection-findings]", Visible);
+        await AssertNoSeriousAsync(owner, "portal inspection");
+        await owner.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task File_pickers_show_our_Chinese_button_not_the_browsers_control()
     {
         // A native file input shows the browser's own "Choose Files / No file chosen" in English; ours are hidden

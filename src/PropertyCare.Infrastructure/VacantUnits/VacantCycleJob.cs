@@ -25,6 +25,13 @@ public sealed class VacantCycleJob(IDbContextFactory<AppDbContext> dbFactory, Te
     public Task<VacantCycleRun> RunForProjectAsync(int projectId, CancellationToken ct) =>
         tenant.ProjectId == projectId ? RunAsync(ct) : throw new AccessDeniedException(new("任务未进入其项目", "The job has not entered its project"));
 
+    /// <summary>立即生成: the manager runs the job by hand (units that became vacant this morning get their task now).</summary>
+    public Task<VacantCycleRun> RunNowAsync(CancellationToken ct = default)
+    {
+        tenant.RequireProject(Permissions.VacantManage);
+        return RunAsync(ct);
+    }
+
     public async Task<VacantCycleRun> RunAsync(CancellationToken ct = default)
     {
         var projectId = tenant.ProjectId ?? throw new AccessDeniedException(new("请先选择项目", "Choose a project first"));

@@ -42,6 +42,7 @@ public class VacantAccessTests
         ["Lend"] = (sp, c) => sp.GetRequiredService<KeyCustodyService>().LendAsync(c.CustodyId, 0, "王师傅", "维修", new DateTime(2026, 11, 24, 12, 0, 0)),
         ["TakeBack"] = (sp, c) => sp.GetRequiredService<KeyCustodyService>().TakeBackAsync(c.CustodyId, 0),
         ["ReturnToOwner"] = (sp, c) => sp.GetRequiredService<KeyCustodyService>().ReturnToOwnerAsync(c.CustodyId, 0),
+        ["RunCycleNow"] = (sp, c) => sp.GetRequiredService<VacantCycleJob>().RunNowAsync(),
         ["SetFrequency"] = (sp, c) => sp.GetRequiredService<VacantSettingsService>().SetFrequencyAsync(0, InspectionFrequency.Weekly),
     };
 
@@ -72,6 +73,8 @@ public class VacantAccessTests
         await using var w = await VacantWorld.CreateAsync(Provider);
         await ArrangeAsync(w, w.A);
         await Assert.ThrowsAsync<AccessDeniedException>(() => w.Settings(w.A, Roles.ServiceDesk).SetFrequencyAsync(0, InspectionFrequency.Weekly));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => w.W.As(Roles.ServiceDesk, w.A).GetRequiredService<VacantCycleJob>().RunNowAsync());
+        Assert.Equal(0, (await w.W.As(Roles.ProjectManager, w.A).GetRequiredService<VacantCycleJob>().RunNowAsync()).Created); // the arrangement made them all
         Assert.Equal(2, (await w.W.As(Roles.HqAuditor, w.A).GetRequiredService<VacantUnitService>().ListAsync(1, 10)).Total);
         foreach (var role in new[] { Roles.Technician, Roles.Owner })
         {
