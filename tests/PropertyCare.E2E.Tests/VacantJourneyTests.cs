@@ -46,7 +46,7 @@ public class VacantJourneyTests(AppServer app) : IAsyncLifetime
         foreach (var item in new[] { "门窗关闭", "水电气总阀关闭", "无损坏", "室内清洁", "无虫害", "钥匙齐全" })
             await staff.ClickAsync($"[data-item={item}] [data-test=check-pass]");
         await staff.ClickAsync("[data-item=无渗漏水] [data-test=check-fail]");
-        await staff.FillAsync("[data-item=无渗漏水] [data-test=check-note] textarea", "厨房水槽下方管道渗水");
+        await staff.FillAsync("[data-item=无渗漏水] textarea", "厨房水槽下方管道渗水");
         await staff.SetInputFilesAsync("[data-test=inspect-photos] input[type=file]", new FilePayload { Name = "渗水.png", MimeType = "image/png", Buffer = Png });
         await staff.WaitForSelectorAsync("[data-test=photo-picked]", Visible);
         await staff.ClickAsync("[data-test=inspect-submit]");
