@@ -41,8 +41,9 @@ internal static class DemoVacant
             // The demo owner's flat stands empty (bought, not yet moved in): the portal then has an inspection to show.
             (await db.Units.FirstAsync(u => u.Id == ownersUnit, ct)).State = UnitState.Vacant;
             await db.SaveChangesAsync(ct);
-            others = await db.UnitOwnerships.Where(o => o.IsPrimary && o.UnitId != ownersUnit && o.Unit!.State == UnitState.Vacant)
-                .OrderBy(o => o.UnitId).Select(o => ValueTuple.Create(o.UnitId, o.OwnerId)).Take(3).ToListAsync(ct);
+            others = (await db.UnitOwnerships.Where(o => o.IsPrimary && o.UnitId != ownersUnit && o.Unit!.State == UnitState.Vacant)
+                .OrderBy(o => o.UnitId).Select(o => new { o.UnitId, o.OwnerId }).Take(3).ToListAsync(ct))
+                .Select(o => (o.UnitId, o.OwnerId)).ToList(); // a tuple in the query is a PostgreSQL record Npgsql will not read
         }
         if (others.Count < 2) return;
 
