@@ -98,6 +98,8 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
                 "UnitId" => await FirstAsync(db.Units, user.ProjectId),
                 "OrderId" => await FirstAsync(db.RepairOrders, user.ProjectId),
                 "CallbackId" => await FirstAsync(db.Callbacks, user.ProjectId),
+                "VacantInspectionId" => await FirstAsync(db.VacantUnitInspections, user.ProjectId),
+                "CustodyId" => await FirstAsync(db.KeyCustodies, user.ProjectId),
                 var other => throw new InvalidOperationException($"{template}: which record does the route parameter {other} name? Add it here."),
             };
             url = url.Replace(m.Value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
