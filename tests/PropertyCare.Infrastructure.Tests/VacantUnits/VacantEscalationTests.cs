@@ -41,7 +41,7 @@ public class VacantEscalationTests
         Assert.Equal(new VacantEscalationRun(0, 0), await w.EscalationJob(w.A).RunAsync());
 
         var sent = await MessagesAsync(w, "空置房巡查超时");
-        Assert.Equal([m1, m2], sent.Select(m => m.Recipient).Order());
+        Assert.Equal(new[] { m1, m2 }.Order(StringComparer.Ordinal), sent.Select(m => m.Recipient).Order(StringComparer.Ordinal));
         Assert.All(sent, m => Assert.Equal(Channel.InApp, m.Channel));
         Assert.All(sent, m => Assert.Contains("1栋-1单元-0101", m.Body));
         Assert.NotNull(Assert.Single(await w.TasksAsync(w.A), t => t.UnitId == u1).EscalatedAt);

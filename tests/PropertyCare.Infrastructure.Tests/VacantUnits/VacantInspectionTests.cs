@@ -94,7 +94,7 @@ public class VacantInspectionTests
         bad["无损坏"] = (CheckResult.Failed, " ");
         bad.Remove("钥匙齐全");
         var ex = await Assert.ThrowsAsync<ValidationException>(() => desk.InspectAsync(unit, null, bad, VacantWorld.Meters, []));
-        Assert.Equal(["无损坏", "钥匙齐全"], ex.Errors.Select(e => e.Field).Order());
+        Assert.Equal(new[] { "无损坏", "钥匙齐全" }.Order(StringComparer.Ordinal), ex.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
         // A finding and a text file posing as a photo: refused after the record and the order were added — rolled back.
         await Assert.ThrowsAsync<DomainException>(() => desk.InspectAsync(unit, null, VacantWorld.Answers(("无损坏", "墙面开裂")), VacantWorld.Meters,
             [new PhotoUpload("照片.png", "不是图片"u8.ToArray())]));
