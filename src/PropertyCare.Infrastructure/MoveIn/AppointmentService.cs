@@ -17,6 +17,9 @@ public sealed class AppointmentService(IDbContextFactory<AppDbContext> dbFactory
 {
     private ProjectClock Clock => ProjectClock.For(time, tenant.Project!);
 
+    /// <summary>The project's today (its time zone): the day list's default and the first day worth offering.</summary>
+    public DateOnly Today => Clock.Today;
+
     public async Task<int> OpenSlotAsync(int batchId, DateOnly day, TimeOnly startsAt, TimeOnly endsAt, int capacity, CancellationToken ct = default)
     {
         tenant.RequireProject(Permissions.MoveInWrite);
@@ -139,17 +142,18 @@ public sealed class AppointmentService(IDbContextFactory<AppDbContext> dbFactory
     {
         tenant.RequireProject(Permissions.MoveInRead);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await NoticeAsync(db, tenant.Project!.Name, appointmentId, Clock.Today, _ => true, ct);
+        return await NoticeAsync(db, tenant.Project!, appointmentId, Clock.Today, _ => true, ct);
     }
 
-    internal static async Task<MoveInNotice> NoticeAsync(AppDbContext db, string projectName, int appointmentId, DateOnly today,
+    internal static async Task<MoveInNotice> NoticeAsync(AppDbContext db, Domain.Tenancy.Project project, int appointmentId, DateOnly today,
         Func<DeliveryAppointment, bool> mayRead, CancellationToken ct)
     {
         var a = await db.DeliveryAppointments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == appointmentId, ct);
         if (a == null || !mayRead(a) || a.Status == AppointmentStatus.Cancelled) throw new RecordNotFoundException();
         var row = (await RowsAsync(db, db.DeliveryAppointments.AsNoTracking().Where(x => x.Id == appointmentId), ct)).Single();
         var batch = await MoveInQueries.BatchAsync(db, a.BatchId, ct);
-        return new MoveInNotice(a.Id, projectName, batch.Name, batch.Developer, row.Address, row.OwnerName, row.Day, row.StartsAt, row.EndsAt, a.Status,
+        var company = await db.Companies.AsNoTracking().Where(c => c.Id == project.CompanyId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
+        return new MoveInNotice(a.Id, company, project.Name, batch.Name, batch.Developer, row.Address, row.OwnerName, row.Day, row.StartsAt, row.EndsAt, a.Status,
             [.. MoveInProcedure.DefaultDocuments], today);
     }
 }

@@ -43,7 +43,7 @@ public sealed record AppointmentRow(int Id, int BatchId, string BatchName, int U
 
 /// <summary>入伙通知书: everything the printed notice and the owner's message say. Fees are explained at the desk:
 /// the model keeps no fee schedule, so the notice lists none rather than invent figures.</summary>
-public sealed record MoveInNotice(int AppointmentId, string ProjectName, string BatchName, string Developer, string UnitAddress, string OwnerName,
+public sealed record MoveInNotice(int AppointmentId, string CompanyName, string ProjectName, string BatchName, string Developer, string UnitAddress, string OwnerName,
     DateOnly Day, TimeOnly StartsAt, TimeOnly EndsAt, AppointmentStatus Status, List<(string Name, bool Required)> Documents, DateOnly IssuedOn);
 
 /// <summary>The owner's view of one of their units in an open batch: the booking (if any) and the slots to pick from.</summary>

@@ -72,7 +72,7 @@ public sealed class PortalMoveInService(IDbContextFactory<AppDbContext> dbFactor
         var me = Me();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var mine = await MyUnitsAsync(db, me, ct);
-        return await AppointmentService.NoticeAsync(db, tenant.Project!.Name, appointmentId, Clock.Today, a => mine.Contains(a.UnitId), ct);
+        return await AppointmentService.NoticeAsync(db, tenant.Project!, appointmentId, Clock.Today, a => mine.Contains(a.UnitId), ct);
     }
 
     private async Task<HashSet<int>> MineAsync(CancellationToken ct)
