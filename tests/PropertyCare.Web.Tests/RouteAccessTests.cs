@@ -98,6 +98,10 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
                 "UnitId" => await FirstAsync(db.Units, user.ProjectId),
                 "OrderId" => await FirstAsync(db.RepairOrders, user.ProjectId),
                 "CallbackId" => await FirstAsync(db.Callbacks, user.ProjectId),
+                // Move-in (入伙): batches, appointments, take-over inspections
+                "BatchId" => await FirstAsync(db.DeliveryBatches, user.ProjectId),
+                "AppointmentId" => await FirstAsync(db.DeliveryAppointments, user.ProjectId),
+                "TakeOverId" => await FirstAsync(db.TakeOverInspections, user.ProjectId),
                 var other => throw new InvalidOperationException($"{template}: which record does the route parameter {other} name? Add it here."),
             };
             url = url.Replace(m.Value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
