@@ -131,7 +131,7 @@ public sealed class AccessibilityTests(AppServer app)
 
         var owner = await app.SignInAsync("owner", viewport: new() { Width = 390, Height = 844 });
         await owner.GotoAsync("/my/move-in");
-        await owner.WaitForSelectorAsync("[data-test=pick-slot]", Visible);
+        await owner.WaitForSelectorAsync("[data-test=pick-slot], [data-test=my-appointment]", Visible);
         await AssertNoSeriousAsync(owner, "portal move-in");
         await owner.Context.CloseAsync();
     }
