@@ -24,7 +24,7 @@ public sealed class PortalMoveInService(IDbContextFactory<AppDbContext> dbFactor
     private static async Task<HashSet<int>> MyUnitsAsync(AppDbContext db, int me, CancellationToken ct) =>
         [.. await db.UnitOwnerships.AsNoTracking().Where(o => o.OwnerId == me).Select(o => o.UnitId).ToListAsync(ct)];
 
-    /// <summary>Each of my units in a batch 交付中, with my booking and the slots from today on.</summary>
+    /// <summary>Each of my units in a batch 交付中, with my booking and the slots still open for booking.</summary>
     public async Task<List<MyDelivery>> MyDeliveriesAsync(CancellationToken ct = default)
     {
         var me = Me();
@@ -37,7 +37,9 @@ public sealed class PortalMoveInService(IDbContextFactory<AppDbContext> dbFactor
         {
             var unitIds = b.UnitIds.Where(mine.Contains).ToList();
             var units = await MoveInQueries.UnitsAsync(db, unitIds, ct);
-            var slots = await AppointmentService.SlotRowsAsync(db, b.Id, null, Clock.Today, ct);
+            // Only slots still open for booking (the cut-off before the start, in the project's zone).
+            var slots = (await AppointmentService.SlotRowsAsync(db, b.Id, null, Clock.Today, ct))
+                .Where(s => Clock.ToUtc(s.Day.ToDateTime(s.StartsAt)) - AppointmentRules.BookingCutoff >= Clock.UtcNow).ToList();
             var bookings = await AppointmentService.RowsAsync(db, db.DeliveryAppointments.AsNoTracking()
                 .Where(a => a.BatchId == b.Id && unitIds.Contains(a.UnitId) && a.Status != AppointmentStatus.Cancelled), ct);
             result.AddRange(unitIds.Where(units.ContainsKey).Select(u =>

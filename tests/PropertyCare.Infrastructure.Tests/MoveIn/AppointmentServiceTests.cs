@@ -80,14 +80,17 @@ public class AppointmentServiceTests
     {
         await using var w = await MoveInWorld.CreateAsync(Provider);
         var (u1, _) = await w.AddUnitAsync(w.A, "1201");
-        var (u2, _) = await w.AddUnitAsync(w.A, "1202", "李娜");
+        var (u2, o2) = await w.AddUnitAsync(w.A, "1202", "李娜");
         var batch = await w.StartedBatchAsync(w.A, u1, u2);
         var slot = await w.SlotAsync(w.A, batch);
         // 2026-11-26 09:00 Shanghai = 01:00 UTC; the cutoff is 23:00 UTC on the 25th.
         w.Clock.Advance(new DateTimeOffset(2026, 11, 25, 23, 0, 0, TimeSpan.Zero) - w.Clock.Now);
         await w.Appointments(w.A).BookAsync(slot, u1);
+        Assert.Single((await w.Portal(w.A, o2).MyDeliveriesAsync()).Single().Slots);
         w.Clock.Advance(TimeSpan.FromTicks(10));
         await Assert.ThrowsAsync<DomainException>(() => w.Appointments(w.A).BookAsync(slot, u2));
+        // The portal no longer offers it.
+        Assert.Empty((await w.Portal(w.A, o2).MyDeliveriesAsync()).Single().Slots);
     }
 
     [Fact]
