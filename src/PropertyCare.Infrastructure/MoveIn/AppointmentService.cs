@@ -105,7 +105,7 @@ public sealed class AppointmentService(IDbContextFactory<AppDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var slotIds = await db.DeliverySlots.AsNoTracking().Where(s => s.Day == day).Select(s => s.Id).ToListAsync(ct);
         var q = db.DeliveryAppointments.AsNoTracking().Where(a => slotIds.Contains(a.SlotId));
-        return [.. (await RowsAsync(db, q, ct)).OrderBy(r => r.Status == AppointmentStatus.Cancelled).ThenBy(r => r.StartsAt).ThenBy(r => r.Address, StringComparer.Ordinal)];
+        return [.. (await RowsAsync(db, q, ct)).OrderBy(r => r.Status == AppointmentStatus.Cancelled).ThenBy(r => r.StartsAt).ThenBy(r => r.Address, NaturalOrder.Instance)];
     }
 
     public async Task<AppointmentRow> GetAsync(int appointmentId, CancellationToken ct = default)

@@ -42,7 +42,7 @@ public sealed class DeliveryBatchService(IDbContextFactory<AppDbContext> dbFacto
         if (!string.IsNullOrWhiteSpace(entrance)) q = q.Where(u => u.Entrance == entrance.Trim());
         var units = await q.ToListAsync(ct);
         return [.. units.Where(u => InRange(u.Room, roomFrom, roomTo))
-            .OrderBy(u => u.Entrance).ThenBy(u => u.Room.Length).ThenBy(u => u.Room, StringComparer.Ordinal)
+            .OrderBy(u => u.Entrance, NaturalOrder.Instance).ThenBy(u => u.Room, NaturalOrder.Instance)
             .Select(u => new UnitOption(u.Id, u.BuildingId, MoveInQueries.Address(b.Name, u.Entrance, u.Room), u.State))];
     }
 
@@ -181,7 +181,7 @@ public sealed class DeliveryBatchService(IDbContextFactory<AppDbContext> dbFacto
             var s = search.Trim();
             rows = rows.Where(r => r.Address.Contains(s, StringComparison.OrdinalIgnoreCase) || (r.OwnerName?.Contains(s) ?? false));
         }
-        var all = rows.OrderBy(r => r.Address.Length).ThenBy(r => r.Address, StringComparer.Ordinal).ToList();
+        var all = rows.OrderBy(r => r.Address, NaturalOrder.Instance).ToList();
         return new Page<BatchUnitRow>(all.Skip((pageIndex - 1) * pageSize).Take(pageSize).ToList(), all.Count, pageIndex, pageSize);
     }
 }

@@ -136,4 +136,12 @@ public class DeliveryBatchServiceTests
         Assert.Equal(["1203"], (await batches.UnitsAsync(batch, BatchUnitFilter.All, "王强", 1, 50)).Items.Select(r => r.Address[^4..]));
         Assert.Null((await batches.UnitsAsync(batch, BatchUnitFilter.All, "1206", 1, 50)).Items.Single().OwnerName);
     }
+
+    [Fact]
+    public void Unit_addresses_are_ordered_as_people_read_them()
+    {
+        string[] addresses = ["10栋-1单元-101", "3栋-2单元-1721", "3栋-2单元-922", "3栋-1单元-1721", "9栋-101", "3栋-2单元-0923"];
+        Assert.Equal(["3栋-1单元-1721", "3栋-2单元-922", "3栋-2单元-0923", "3栋-2单元-1721", "9栋-101", "10栋-1单元-101"],
+            addresses.Order(NaturalOrder.Instance));
+    }
 }
