@@ -39,6 +39,7 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
     {
         ["/p/{projectId:int}/repair-photos/{photoId:int}"] = typeof(RepairPhotoHttpTests),
         ["/admin/jobs/{**path}"] = typeof(JobsDashboardTests),
+        ["/p/{projectId:int}/files/{fileId:int}"] = typeof(TakeOverPhotoHttpTests),
     };
 
     private sealed record RoutedPage(string Template, Type Component, IAuthorizeData[] Authorize)
