@@ -96,6 +96,10 @@ public static class DependencyInjection
         services.AddScoped<Repairs.RepairEscalation>();
         services.AddScoped<Files.AttachmentService>();
         // Move-in (入伙) services
+        services.AddScoped<MoveIn.DeliveryBatchService>();
+        services.AddScoped<MoveIn.AppointmentService>();
+        services.AddScoped<MoveIn.PortalMoveInService>();
+        services.AddScoped<MoveIn.TakeOverService>();
         // Vacant-unit (空置房) services
         services.AddScoped<VacantUnits.VacantSettingsService>();
         services.AddScoped<VacantUnits.VacantUnitService>();

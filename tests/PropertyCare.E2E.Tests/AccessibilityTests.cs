@@ -102,6 +102,40 @@ public sealed class AccessibilityTests(AppServer app)
         await page.Context.CloseAsync();
     }
 
+    // Move-in (入伙): batches, batch page, day list, notice, take-over, open defects; the owner's booking on a phone.
+    [Fact]
+    public async Task Move_in_pages_have_no_serious_violations()
+    {
+        var batchId = app.Query("SELECT Id FROM DeliveryBatches WHERE ProjectId = 1 ORDER BY Id LIMIT 1", r => r.GetInt32(0));
+        var (appointmentId, day) = app.Query("SELECT a.Id, s.Day FROM DeliveryAppointments a JOIN DeliverySlots s ON s.Id = a.SlotId WHERE a.ProjectId = 1 ORDER BY a.Id LIMIT 1",
+            r => (r.GetInt32(0), r.GetString(1)));
+        var takeOverId = app.Query("SELECT Id FROM TakeOverInspections WHERE ProjectId = 1 ORDER BY Id LIMIT 1", r => r.GetInt32(0));
+        var page = await app.SignInAsync("staff");
+        var pages = new (string Name, string Path, string Ready)[]
+        {
+            ("move-in batches", "/p/1/move-in", "[data-test=batch-row]"),
+            ("new batch", "/p/1/move-in/batches/new", "[data-test=save-batch]"),
+            ("batch", $"/p/1/move-in/batches/{batchId}", "[data-test=batch-unit-row]"),
+            ("day appointments", $"/p/1/move-in/appointments?day={day}", "[data-test=appointment-row]"),
+            ("move-in notice", $"/p/1/move-in/appointments/{appointmentId}/notice", "[data-test=notice-sheet]"),
+            ("take-over", $"/p/1/move-in/take-over/{takeOverId}", "[data-test=defect]"),
+            ("open defects", "/p/1/move-in/defects", "[data-test=open-defect]"),
+        };
+        foreach (var (name, path, ready) in pages)
+        {
+            await page.GotoAsync(path);
+            await page.WaitForSelectorAsync(ready, Visible);
+            await AssertNoSeriousAsync(page, name);
+        }
+        await page.Context.CloseAsync();
+
+        var owner = await app.SignInAsync("owner", viewport: new() { Width = 390, Height = 844 });
+        await owner.GotoAsync("/my/move-in");
+        await owner.WaitForSelectorAsync("[data-test=pick-slot], [data-test=my-appointment]", Visible);
+        await AssertNoSeriousAsync(owner, "portal move-in");
+        await owner.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Vacant_unit_pages_have_no_serious_violations()
     {

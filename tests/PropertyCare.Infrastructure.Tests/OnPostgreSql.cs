@@ -313,3 +313,28 @@ public sealed class VacantHqCoverageTestsOnPostgreSql : VacantHqCoverageTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+// Move-in (入伙): batches, appointments (with the race for the last place), take-over, access and isolation.
+[Collection(RepairsCollection.Name)]
+public sealed class DeliveryBatchServiceTestsOnPostgreSql : MoveIn.DeliveryBatchServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class AppointmentServiceTestsOnPostgreSql : MoveIn.AppointmentServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class TakeOverServiceTestsOnPostgreSql : MoveIn.TakeOverServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class MoveInAccessTestsOnPostgreSql : MoveIn.MoveInAccessTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

@@ -39,6 +39,7 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
     {
         ["/p/{projectId:int}/repair-photos/{photoId:int}"] = typeof(RepairPhotoHttpTests),
         ["/admin/jobs/{**path}"] = typeof(JobsDashboardTests),
+        ["/p/{projectId:int}/files/{fileId:int}"] = typeof(TakeOverPhotoHttpTests),
     };
 
     private sealed record RoutedPage(string Template, Type Component, IAuthorizeData[] Authorize)
@@ -100,6 +101,10 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
                 "CallbackId" => await FirstAsync(db.Callbacks, user.ProjectId),
                 "VacantInspectionId" => await FirstAsync(db.VacantUnitInspections, user.ProjectId),
                 "CustodyId" => await FirstAsync(db.KeyCustodies, user.ProjectId),
+                // Move-in (入伙): batches, appointments, take-over inspections
+                "BatchId" => await FirstAsync(db.DeliveryBatches, user.ProjectId),
+                "AppointmentId" => await FirstAsync(db.DeliveryAppointments, user.ProjectId),
+                "TakeOverId" => await FirstAsync(db.TakeOverInspections, user.ProjectId),
                 var other => throw new InvalidOperationException($"{template}: which record does the route parameter {other} name? Add it here."),
             };
             url = url.Replace(m.Value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);

@@ -58,6 +58,7 @@ public static class DemoData
             projects[0] = await db.Projects.AsNoTracking().Include(p => p.Company).FirstAsync(p => p.Id == projects[0].Id, ct);
         await DemoRepairs.SeedAsync(sp, projects[0], ct);
         await DemoVacant.SeedAsync(sp, projects[0], ct);
+        await DemoMoveIn.SeedAsync(sp, projects[0], firstOwners[0].Id, ct);
     }
 
     private static async Task<(int, string)> SeedEstateAsync(DbContextOptions<AppDbContext> options, Project project, EstateSpec spec, Random r, CancellationToken ct)
