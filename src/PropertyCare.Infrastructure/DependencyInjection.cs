@@ -96,6 +96,9 @@ public static class DependencyInjection
         services.AddScoped<Repairs.RepairEscalation>();
         services.AddScoped<Files.AttachmentService>();
         // Move-in (入伙) services
+        services.AddScoped<MoveIn.DeliveryInspectionService>();
+        services.AddScoped<MoveIn.MoveInProcedureService>();
+        services.AddScoped<MoveIn.PortalDeliveryService>();
         // Vacant-unit (空置房) services
         services.AddHostedService<Repairs.RepairJobsBootstrap>();
         return services;

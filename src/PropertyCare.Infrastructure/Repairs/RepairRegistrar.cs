@@ -13,11 +13,13 @@ namespace PropertyCare.Infrastructure.Repairs;
 internal static class RepairRegistrar
 {
     public static async Task<RepairOrder> AddAsync(AppDbContext db, RepairIntake intake, ProjectClock clock, WorkingCalendar calendar,
-        UserIdentity by, CancellationToken ct, RepairOrder? reworkOf = null)
+        UserIdentity by, CancellationToken ct, RepairOrder? reworkOf = null, bool moduleCategory = false)
     {
+        // moduleCategory: the category is set by a module (交付遗留 from the delivery inspection), not picked from the
+        // project's list by a person, so the list does not have to name it.
         var settings = await RepairSettingsService.LoadAsync(db, ct);
         var errors = intake.Validate();
-        if (!string.IsNullOrWhiteSpace(intake.Category) && !settings.CategoryList.Contains(intake.Category.Trim()) && reworkOf == null)
+        if (!string.IsNullOrWhiteSpace(intake.Category) && !settings.CategoryList.Contains(intake.Category.Trim()) && reworkOf == null && !moduleCategory)
             errors.Add(new(nameof(RepairIntake.Category), new("请选择本项目的报修类别", "Choose one of the project's categories")));
         errors.ThrowIfAny();
 
