@@ -57,6 +57,7 @@ public static class DemoData
         await using (var db = new AppDbContext(options, null))
             projects[0] = await db.Projects.AsNoTracking().Include(p => p.Company).FirstAsync(p => p.Id == projects[0].Id, ct);
         await DemoRepairs.SeedAsync(sp, projects[0], ct);
+        await DemoDelivery.SeedAsync(sp, projects[0], ct); // after the batch demo: it uses the batch "一期交付"
     }
 
     private static async Task<(int, string)> SeedEstateAsync(DbContextOptions<AppDbContext> options, Project project, EstateSpec spec, Random r, CancellationToken ct)
