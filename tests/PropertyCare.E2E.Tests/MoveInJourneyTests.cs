@@ -64,7 +64,7 @@ public class MoveInJourneyTests(AppServer app)
         await page.Mouse.UpAsync();
         await page.ClickAsync("[data-test=signature-save]");
         await page.WaitForSelectorAsync("[data-test=signature-stored] img", Visible);
-        var signature = app.Query("SELECT Length(Bytes), ContentType FROM Attachments WHERE Kind = 2 ORDER BY Id DESC LIMIT 1", r => (r.GetInt32(0), r.GetString(1)));
+        var signature = app.Query("SELECT length(Bytes), ContentType FROM Attachments WHERE Kind = 2 ORDER BY Id DESC LIMIT 1", r => (r.GetInt32(0), r.GetString(1)));
         Assert.Equal("image/png", signature.Item2);
         Assert.True(signature.Item1 > 500, "the drawn signature is a real picture");
 
@@ -86,7 +86,7 @@ public class MoveInJourneyTests(AppServer app)
         await page.WaitForSelectorAsync("[data-test=procedure-complete]", Visible);
         foreach (var doc in new[] { "业主身份证件", "购房合同", "入伙通知书", "临时管理规约签署", "业主信息登记表" })
         {
-            var box2 = page.Locator("[data-test=document]", new() { HasText = doc }).Locator("input");
+            var box2 = page.GetByRole(AriaRole.Checkbox, new() { Name = doc, Exact = true });
             await box2.ClickAsync();
             await Assertions.Expect(box2).ToBeCheckedAsync(new() { Timeout = 15_000 });
         }

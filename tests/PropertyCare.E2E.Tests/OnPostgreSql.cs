@@ -11,3 +11,6 @@ public sealed class OwnerJourneyOnPostgreSqlTests(PostgreSqlAppServer app) : Own
 
 [Collection("app-postgresql")]
 public sealed class PrivacyOnPostgreSqlTests(PostgreSqlAppServer app) : PrivacyTests(app);
+
+[Collection("app-postgresql")]
+public sealed class MoveInJourneyOnPostgreSqlTests(PostgreSqlAppServer app) : MoveInJourneyTests(app);

@@ -52,9 +52,8 @@ export function isEmpty(canvas) {
     return pads.get(canvas)?.empty ?? true;
 }
 
-// The drawing as PNG bytes, streamed to .NET; null when nothing was drawn.
+// The drawing as PNG bytes; .NET asks for an IJSStreamReference, so Blazor streams them (call isEmpty first).
 export async function png(canvas) {
-    if (isEmpty(canvas)) return null;
     const blob = await new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
-    return DotNet.createJSStreamReference(new Uint8Array(await blob.arrayBuffer()));
+    return new Uint8Array(await blob.arrayBuffer());
 }
