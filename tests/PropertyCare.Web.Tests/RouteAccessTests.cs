@@ -39,6 +39,7 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
     {
         ["/p/{projectId:int}/repair-photos/{photoId:int}"] = typeof(RepairPhotoHttpTests),
         ["/admin/jobs/{**path}"] = typeof(JobsDashboardTests),
+        ["/p/{projectId:int}/files/{fileId:int}"] = typeof(AttachmentHttpTests),
     };
 
     private sealed record RoutedPage(string Template, Type Component, IAuthorizeData[] Authorize)
@@ -98,6 +99,9 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
                 "UnitId" => await FirstAsync(db.Units, user.ProjectId),
                 "OrderId" => await FirstAsync(db.RepairOrders, user.ProjectId),
                 "CallbackId" => await FirstAsync(db.Callbacks, user.ProjectId),
+                "BatchId" => await FirstAsync(db.DeliveryBatches, user.ProjectId),
+                "InspectionId" => await FirstAsync(db.DeliveryInspections, user.ProjectId),
+                "ProcedureId" => await FirstAsync(db.MoveInProcedures, user.ProjectId),
                 var other => throw new InvalidOperationException($"{template}: which record does the route parameter {other} name? Add it here."),
             };
             url = url.Replace(m.Value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
