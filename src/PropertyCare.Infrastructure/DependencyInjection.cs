@@ -100,6 +100,9 @@ public static class DependencyInjection
         services.AddScoped<MoveIn.AppointmentService>();
         services.AddScoped<MoveIn.PortalMoveInService>();
         services.AddScoped<MoveIn.TakeOverService>();
+        services.AddScoped<MoveIn.DeliveryInspectionService>();
+        services.AddScoped<MoveIn.MoveInProcedureService>();
+        services.AddScoped<MoveIn.PortalDeliveryService>();
         // Vacant-unit (空置房) services
         services.AddScoped<VacantUnits.VacantSettingsService>();
         services.AddScoped<VacantUnits.VacantUnitService>();

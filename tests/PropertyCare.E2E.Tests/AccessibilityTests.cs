@@ -176,6 +176,42 @@ public sealed class AccessibilityTests(AppServer app)
     }
 
     [Fact]
+    public async Task Move_in_pages_have_no_serious_violations()
+    {
+        // The demo's batch 一期交付: a signed inspection (with defects, signature and a procedure-less unit) and one in progress.
+        var (batch, signedUnit, signedId) = app.Query("SELECT BatchId, UnitId, Id FROM DeliveryInspections WHERE ProjectId = 1 AND Status = 1 ORDER BY Id LIMIT 1",
+            r => (r.GetInt32(0), r.GetInt32(1), r.GetInt32(2)));
+        var openUnit = app.Query("SELECT UnitId FROM DeliveryInspections WHERE ProjectId = 1 AND Status = 0 ORDER BY Id LIMIT 1", r => r.GetInt32(0));
+        var procedureId = app.Query("SELECT Id FROM MoveInProcedures WHERE ProjectId = 1 ORDER BY Id LIMIT 1", r => r.GetInt32(0));
+        var page = await app.SignInAsync("staff", viewport: new() { Width = 1024, Height = 768 }); // a tablet on its side
+        var pages = new (string Name, string Path, string Ready)[]
+        {
+            ("inspection in progress", $"/p/1/move-in/batches/{batch}/units/{openUnit}", "[data-test=inspection-complete]"),
+            ("inspection signed", $"/p/1/move-in/batches/{batch}/units/{signedUnit}", "[data-test=defect-repair]"),
+            ("inspection form", $"/p/1/move-in/inspections/{signedId}/print", "[data-test=inspection-sheet]"),
+            ("key handover form", $"/p/1/move-in/procedures/{procedureId}/print/keys", "[data-test=procedure-sheet]"),
+            ("move-in form", $"/p/1/move-in/procedures/{procedureId}/print/procedure", "[data-test=procedure-sheet]"),
+        };
+        foreach (var (name, path, ready) in pages)
+        {
+            await page.GotoAsync(path);
+            await page.WaitForSelectorAsync(ready, Visible);
+            await AssertNoSeriousAsync(page, name);
+        }
+        await page.GotoAsync($"/p/1/move-in/batches/{batch}/units/{signedUnit}");
+        await page.ClickAsync("[data-test=tab-procedure]");
+        await page.WaitForSelectorAsync("[data-test=procedure-start]", Visible);
+        await AssertNoSeriousAsync(page, "procedure not started");
+        await page.Context.CloseAsync();
+
+        var owner = await app.SignInAsync("owner", viewport: new() { Width = 390, Height = 844 });
+        await owner.GotoAsync("/my/delivery");
+        await owner.WaitForSelectorAsync("[data-test=my-inspection], [data-test=empty]", Visible);
+        await AssertNoSeriousAsync(owner, "portal delivery inspection");
+        await owner.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task File_pickers_show_our_Chinese_button_not_the_browsers_control()
     {
         // A native file input shows the browser's own "Choose Files / No file chosen" in English; ours are hidden

@@ -338,3 +338,22 @@ public sealed class MoveInAccessTestsOnPostgreSql : MoveIn.MoveInAccessTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+// Move-in: delivery inspection and move-in procedure (交付验收, 办理入伙手续).
+[Collection(RepairsCollection.Name)]
+public sealed class DeliveryInspectionServiceTestsOnPostgreSql : MoveIn.DeliveryInspectionServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class MoveInProcedureServiceTestsOnPostgreSql : MoveIn.MoveInProcedureServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class DeliveryAccessTestsOnPostgreSql : MoveIn.DeliveryAccessTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

@@ -39,7 +39,7 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
     {
         ["/p/{projectId:int}/repair-photos/{photoId:int}"] = typeof(RepairPhotoHttpTests),
         ["/admin/jobs/{**path}"] = typeof(JobsDashboardTests),
-        ["/p/{projectId:int}/files/{fileId:int}"] = typeof(TakeOverPhotoHttpTests),
+        ["/p/{projectId:int}/files/{fileId:int}"] = typeof(AttachmentHttpTests),
     };
 
     private sealed record RoutedPage(string Template, Type Component, IAuthorizeData[] Authorize)
@@ -105,6 +105,8 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
                 "BatchId" => await FirstAsync(db.DeliveryBatches, user.ProjectId),
                 "AppointmentId" => await FirstAsync(db.DeliveryAppointments, user.ProjectId),
                 "TakeOverId" => await FirstAsync(db.TakeOverInspections, user.ProjectId),
+                "InspectionId" => await FirstAsync(db.DeliveryInspections, user.ProjectId),
+                "ProcedureId" => await FirstAsync(db.MoveInProcedures, user.ProjectId),
                 var other => throw new InvalidOperationException($"{template}: which record does the route parameter {other} name? Add it here."),
             };
             url = url.Replace(m.Value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
