@@ -176,7 +176,7 @@ public sealed class AccessibilityTests(AppServer app)
     }
 
     [Fact]
-    public async Task Move_in_pages_have_no_serious_violations()
+    public async Task Delivery_pages_have_no_serious_violations()
     {
         // The demo's batch 一期交付: a signed inspection (with defects, signature and a procedure-less unit) and one in progress.
         var (batch, signedUnit, signedId) = app.Query("SELECT BatchId, UnitId, Id FROM DeliveryInspections WHERE ProjectId = 1 AND Status = 1 ORDER BY Id LIMIT 1",

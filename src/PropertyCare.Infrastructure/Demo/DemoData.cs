@@ -59,7 +59,7 @@ public static class DemoData
         await DemoRepairs.SeedAsync(sp, projects[0], ct);
         await DemoVacant.SeedAsync(sp, projects[0], ct);
         await DemoMoveIn.SeedAsync(sp, projects[0], firstOwners[0].Id, ct);
-        await DemoDelivery.SeedAsync(sp, projects[0], ct); // after the batch demo: it uses the batch "一期交付"
+        await DemoDelivery.SeedAsync(sp, projects[0], ct); // after the batch demo: it uses its batch
     }
 
     private static async Task<(int, string)> SeedEstateAsync(DbContextOptions<AppDbContext> options, Project project, EstateSpec spec, Random r, CancellationToken ct)

@@ -14,7 +14,7 @@ using PropertyCare.Infrastructure.Tenancy;
 
 namespace PropertyCare.Infrastructure.Demo;
 
-/// <summary>Delivery inspections and a move-in in the first demo estate's batch "一期交付", made through the real
+/// <summary>Delivery inspections and a move-in in the first demo estate's batch in progress, made through the real
 /// services: one inspection signed with two defects turned into warranty repairs, one in progress, and one unit whose
 /// move-in is done (已入住). It runs after the batch demo and uses its batch; without it (that part not installed)
 /// it plans a small batch of its own so the screens have something to show.</summary>
@@ -36,7 +36,8 @@ internal static class DemoDelivery
         int batchId;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var batch = await db.DeliveryBatches.FirstOrDefaultAsync(b => b.Name == BatchName, ct) ?? await PlanOwnBatchAsync(db, sp, ct);
+            // The batch demo's batch (DemoMoveIn) is the first one in progress.
+            var batch = await db.DeliveryBatches.Where(b => b.Status == BatchStatus.InProgress).OrderBy(b => b.Id).FirstOrDefaultAsync(ct) ?? await PlanOwnBatchAsync(db, sp, ct);
             if (batch == null || batch.Status != BatchStatus.InProgress) return;
             batchId = batch.Id;
             // Units of the batch with an owner, not delivered, not yet inspected.
