@@ -57,7 +57,7 @@ internal static class DemoMoveIn
         }
 
         var batches = sp.GetRequiredService<DeliveryBatchService>();
-        var batchId = await batches.PlanAsync(new BatchDraft("一期交房（第一批）", "成都翠湖置业有限公司", "孙经理", "13880886688", today.AddDays(-3), today.AddDays(27)), units, ct);
+        var batchId = await batches.PlanAsync(new BatchDraft(DemoDelivery.BatchName, "成都翠湖置业有限公司", "孙经理", "13880886688", today.AddDays(-3), today.AddDays(27)), units, ct);
         await batches.StartAsync(batchId, (await batches.GetAsync(batchId, ct)).Version, ct);
 
         var appointments = sp.GetRequiredService<AppointmentService>();
