@@ -14,3 +14,6 @@ public sealed class PrivacyOnPostgreSqlTests(PostgreSqlAppServer app) : PrivacyT
 
 [Collection("app-postgresql")]
 public sealed class VacantJourneyOnPostgreSqlTests(PostgreSqlAppServer app) : VacantJourneyTests(app);
+
+[Collection("app-postgresql")]
+public sealed class KeyCustodyJourneyOnPostgreSqlTests(PostgreSqlAppServer app) : KeyCustodyJourneyTests(app);
