@@ -17,3 +17,6 @@ public sealed class VacantJourneyOnPostgreSqlTests(PostgreSqlAppServer app) : Va
 
 [Collection("app-postgresql")]
 public sealed class MoveInJourneyOnPostgreSqlTests(PostgreSqlAppServer app) : MoveInJourneyTests(app);
+
+[Collection("app-postgresql")]
+public sealed class KeyCustodyJourneyOnPostgreSqlTests(PostgreSqlAppServer app) : KeyCustodyJourneyTests(app);

@@ -99,3 +99,51 @@ public class VacantJourneyTests(AppServer app) : IAsyncLifetime
         await owner.Context.CloseAsync();
     }
 }
+
+/// <summary>Key custody at the desk: the overdue loan is red on the list, and the steps on a custody — take back, lend
+/// through the dialog, return to the owner — each asked to confirm where it is final, logged in the loan table.</summary>
+[Collection("app")]
+public class KeyCustodyJourneyTests(AppServer app)
+{
+    private static readonly PageWaitForSelectorOptions Visible = new() { Timeout = 15_000 };
+    private static readonly LocatorAssertionsToContainTextOptions Soon = new() { Timeout = 15_000 };
+
+    [Fact]
+    public async Task Desk_sees_the_overdue_loan_in_red_takes_keys_back_lends_them_and_returns_them_to_the_owner()
+    {
+        // The demo holds two custodies: the first out and overdue, the second out on time.
+        var onTime = app.Query("SELECT Id FROM KeyCustodies WHERE ProjectId = 1 ORDER BY Id DESC LIMIT 1", r => r.GetInt32(0));
+        var staff = await app.SignInAsync("staff");
+        await staff.GotoAsync("/p/1/vacant/keys");
+        await staff.WaitForSelectorAsync("[data-test=key-row] [data-test=key-overdue]", Visible);
+        await staff.GotoAsync("/p/1/home");
+        await staff.WaitForSelectorAsync("[data-test=home-key-overdue]", Visible);
+
+        await staff.GotoAsync($"/p/1/vacant/keys/{onTime}");
+        await Assertions.Expect(staff.Locator("[data-test=custody-status]")).ToContainTextAsync("借出", Soon);
+        await staff.ClickAsync("[data-test=take-back]");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "确认收回" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-test=custody-status]")).ToContainTextAsync("在库", Soon);
+
+        await staff.ClickAsync("[data-test=lend-open]");
+        await staff.FillAsync("[data-test=lend-borrower] input, input[data-test=lend-borrower]", "维修 张强");
+        await staff.FillAsync("[data-test=lend-purpose] input, input[data-test=lend-purpose]", "检修燃气表");
+        await staff.ClickAsync("[data-test=lend-submit]");
+        await Assertions.Expect(staff.Locator("[data-test=custody-status]")).ToContainTextAsync("借出", Soon);
+        await Assertions.Expect(staff.Locator("[data-test=loan-row]")).ToHaveCountAsync(2, new() { Timeout = 15_000 });
+        await Assertions.Expect(staff.Locator("[data-test=loan-row]").First).ToContainTextAsync("客服 王芳", Soon);
+
+        await staff.ClickAsync("[data-test=take-back]");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "确认收回" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-test=custody-status]")).ToContainTextAsync("在库", Soon);
+        // Returning to the owner is final: going back changes nothing, confirming ends the custody.
+        await staff.ClickAsync("[data-test=return-owner]");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "返回" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-test=custody-status]")).ToContainTextAsync("在库", Soon);
+        await staff.ClickAsync("[data-test=return-owner]");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "确认归还" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-test=custody-status]")).ToContainTextAsync("已归还业主", Soon);
+        Assert.Equal(2, app.Query($"SELECT Status FROM KeyCustodies WHERE Id = {onTime}", r => r.GetInt32(0)));
+        await staff.Context.CloseAsync();
+    }
+}
