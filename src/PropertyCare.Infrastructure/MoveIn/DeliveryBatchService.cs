@@ -115,14 +115,6 @@ public sealed class DeliveryBatchService(IDbContextFactory<AppDbContext> dbFacto
             b.Version, progress, buildings);
     }
 
-    /// <summary>The developer contact's full number (masked on the detail like owner phones).</summary>
-    public async Task<string> DeveloperPhoneAsync(int batchId, CancellationToken ct = default)
-    {
-        tenant.RequireProject(Permissions.MoveInRead);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await MoveInQueries.BatchAsync(db, batchId, ct)).DeveloperPhone;
-    }
-
     public async Task<BatchProgress> ProgressAsync(int batchId, CancellationToken ct = default)
     {
         tenant.RequireProject(Permissions.MoveInRead);

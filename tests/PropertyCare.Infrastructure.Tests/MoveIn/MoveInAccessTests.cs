@@ -107,7 +107,6 @@ public class MoveInAccessTests
             () => batches.UnitsAsync(batch, BatchUnitFilter.All, null, 1, 10),
             () => batches.StartAsync(batch, 1),
             () => batches.CloseAsync(batch, 2),
-            () => batches.DeveloperPhoneAsync(batch),
             () => appointments.SlotsAsync(batch),
             () => appointments.OpenSlotAsync(batch, MoveInWorld.Day1, new(14, 0), new(15, 0), 3),
             () => appointments.ChangeCapacityAsync(slot, 1, 5),
