@@ -14,10 +14,11 @@ using PropertyCare.Infrastructure.Tenancy;
 
 namespace PropertyCare.Infrastructure.Demo;
 
-/// <summary>Delivery inspections and a move-in in the first demo estate's batch in progress, made through the real
+/// <summary>Delivery inspections and a move-in in the first demo estate's batch "一期交付", made through the real
 /// services: one inspection signed with two defects turned into warranty repairs, one in progress, and one unit whose
-/// move-in is done (已入住). It runs after the batch demo and uses its batch; without it (that part not installed)
-/// it plans a small batch of its own so the screens have something to show.</summary>
+/// move-in is done (已入住). It runs after the batch demo and uses its batch; without it, or when that batch has no
+/// three undelivered units with owners, it plans a small batch of its own (units in no other batch) so the screens have
+/// something to show.</summary>
 internal static class DemoDelivery
 {
     public const string BatchName = "一期交付";
@@ -36,15 +37,16 @@ internal static class DemoDelivery
         int batchId;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            // The batch demo's batch (DemoMoveIn) is the first one in progress.
-            var batch = await db.DeliveryBatches.Where(b => b.Status == BatchStatus.InProgress).OrderBy(b => b.Id).FirstOrDefaultAsync(ct) ?? await PlanOwnBatchAsync(db, sp, ct);
-            if (batch == null || batch.Status != BatchStatus.InProgress) return;
+            var batch = await db.DeliveryBatches.FirstOrDefaultAsync(b => b.Name == BatchName && b.Status == BatchStatus.InProgress, ct);
+            candidates = batch == null ? [] : await CandidatesAsync(db, batch.UnitIds, ct);
+            if (candidates.Count < 3)
+            {
+                // No batch demo, or its units have no owners yet: a small batch of our own, of units in no other batch.
+                batch = await PlanOwnBatchAsync(db, sp, batch == null ? BatchName : BatchName + "（验收示例）", ct);
+                if (batch == null) return;
+                candidates = await CandidatesAsync(db, batch.UnitIds, ct);
+            }
             batchId = batch.Id;
-            // Units of the batch with an owner, not delivered, not yet inspected.
-            var inspected = await db.DeliveryInspections.Where(i => i.BatchId == batch.Id).Select(i => i.UnitId).ToListAsync(ct);
-            candidates = await db.Units.Where(u => batch.UnitIds.Contains(u.Id) && u.State == UnitState.NotDelivered && !inspected.Contains(u.Id)
-                    && db.UnitOwnerships.Any(o => o.UnitId == u.Id))
-                .OrderBy(u => u.Id).Select(u => u.Id).Take(3).ToListAsync(ct);
         }
         if (candidates.Count < 3) return;
 
@@ -93,15 +95,25 @@ internal static class DemoDelivery
         return (id, await s.ReadMetersAsync(id, v, new MeterReadings(3.2m + unitId % 7, 12.5m + unitId % 11, 0.8m), ct: ct));
     }
 
-    /// <summary>Without the batch demo: a batch of a few undelivered units that have owners, in progress from three days ago.</summary>
-    private static async Task<DeliveryBatch?> PlanOwnBatchAsync(AppDbContext db, IServiceProvider sp, CancellationToken ct)
+    /// <summary>Units of the batch with an owner, not delivered, not yet inspected (the first three).</summary>
+    private static async Task<List<int>> CandidatesAsync(AppDbContext db, List<int> unitIds, CancellationToken ct)
     {
-        var units = await db.Units.Where(u => u.State == UnitState.NotDelivered && db.UnitOwnerships.Any(o => o.UnitId == u.Id))
-            .OrderBy(u => u.Id).Select(u => u.Id).Take(6).ToListAsync(ct);
+        var inspected = await db.DeliveryInspections.Select(i => i.UnitId).ToListAsync(ct);
+        return await db.Units.Where(u => unitIds.Contains(u.Id) && u.State == UnitState.NotDelivered && !inspected.Contains(u.Id)
+                && db.UnitOwnerships.Any(o => o.UnitId == u.Id))
+            .OrderBy(u => u.Id).Select(u => u.Id).Take(3).ToListAsync(ct);
+    }
+
+    /// <summary>A batch of a few undelivered units that have owners and are in no other batch, in progress from three days ago.</summary>
+    private static async Task<DeliveryBatch?> PlanOwnBatchAsync(AppDbContext db, IServiceProvider sp, string name, CancellationToken ct)
+    {
+        var taken = (await db.DeliveryBatches.Select(b => b.UnitIds).ToListAsync(ct)).SelectMany(x => x).ToHashSet();
+        var units = (await db.Units.Where(u => u.State == UnitState.NotDelivered && db.UnitOwnerships.Any(o => o.UnitId == u.Id))
+            .OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(ct)).Where(id => !taken.Contains(id)).Take(6).ToList();
         if (units.Count < 3) return null;
         var project = sp.GetRequiredService<TenantContext>().Project!;
         var today = Repairs.ProjectClock.For(sp.GetRequiredService<TimeProvider>(), project).Today;
-        var batch = DeliveryBatch.Plan(BatchName, "翠湖置业有限公司", "刘建国", "13980001234", today.AddDays(-3), today.AddDays(30), units);
+        var batch = DeliveryBatch.Plan(name, "翠湖置业有限公司", "刘建国", "13980001234", today.AddDays(-3), today.AddDays(30), units);
         db.DeliveryBatches.Add(batch);
         await db.SaveChangesAsync(ct);
         batch.Start();
