@@ -100,7 +100,7 @@ public class MoveInJourneyTests(AppServer app)
         await page.ClickAsync("[data-test=keys-save]");
         await page.WaitForSelectorAsync("text=钥匙交接已保存", Visible);
         await page.WaitForSelectorAsync("[data-test=owner-file-incomplete]", Visible);
-        await page.FillAsync("[data-test=owner-id-number]", "11010519491231002X");
+        await page.FillAsync("[data-test=owner-id-number]", "510104199512120076");
         await page.Locator("[data-test=owner-id-number]").PressAsync("Tab");
         await page.ClickAsync("[data-test=owner-save]");
         await page.WaitForSelectorAsync("[data-test=owner-file-complete]", Visible);
