@@ -357,3 +357,9 @@ public sealed class DeliveryAccessTestsOnPostgreSql : MoveIn.DeliveryAccessTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+[Collection(RepairsCollection.Name)]
+public sealed class MoveInGuardTestsOnPostgreSql : MoveIn.MoveInGuardTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

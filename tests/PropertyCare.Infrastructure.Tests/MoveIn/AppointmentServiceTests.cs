@@ -122,7 +122,8 @@ public class AppointmentServiceTests
             messages.Select(m => (m.Channel, m.Recipient, m.Subject)));
         var sms = messages[1].Body;
         Assert.Contains("1栋-1单元-1201", sms);
-        Assert.Contains("2026-11-26 09:00-11:00", sms);
+        Assert.Contains("已预约 2026-11-26 09:00-11:00", sms); // a first booking is not called a move
+        Assert.Contains("；委托书及受托人身份证件（代办时）。", sms); // the optional document, after the required ones
         Assert.Contains("业主身份证件、购房合同", sms);
         Assert.Contains("费用由客服中心现场说明", sms);
         Assert.Contains($"/my/move-in/{a}/notice", sms);
