@@ -320,6 +320,12 @@ public sealed class VacantReassignTestsOnPostgreSql : VacantReassignTests
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
 
+[Collection(RepairsCollection.Name)]
+public sealed class VacantUnitSearchTestsOnPostgreSql : VacantUnitSearchTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
 // Move-in (入伙): batches, appointments (with the race for the last place), take-over, access and isolation.
 [Collection(RepairsCollection.Name)]
 public sealed class DeliveryBatchServiceTestsOnPostgreSql : MoveIn.DeliveryBatchServiceTests
