@@ -314,6 +314,18 @@ public sealed class VacantHqCoverageTestsOnPostgreSql : VacantHqCoverageTests
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
 
+[Collection(RepairsCollection.Name)]
+public sealed class VacantReassignTestsOnPostgreSql : VacantReassignTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class VacantUnitSearchTestsOnPostgreSql : VacantUnitSearchTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
 // Move-in (入伙): batches, appointments (with the race for the last place), take-over, access and isolation.
 [Collection(RepairsCollection.Name)]
 public sealed class DeliveryBatchServiceTestsOnPostgreSql : MoveIn.DeliveryBatchServiceTests

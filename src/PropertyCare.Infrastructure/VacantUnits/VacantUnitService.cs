@@ -24,6 +24,8 @@ public sealed class VacantUnitService(IDbContextFactory<AppDbContext> dbFactory,
     CalendarService calendars, NotificationOutbox outbox)
 {
     public const int MaxPageSize = 100;
+    /// <summary>A picker shows a short list; the words narrow it.</summary>
+    public const int MaxSearchResults = 20;
 
     private ProjectClock Clock => ProjectClock.For(time, tenant.Project!);
 
@@ -89,6 +91,53 @@ public sealed class VacantUnitService(IDbContextFactory<AppDbContext> dbFactory,
         var rows = page.Select(t => new VacantTaskRow(t.Id, t.UnitId, places.GetValueOrDefault(t.UnitId, ""), t.CycleKey, t.AssigneeId, names.Name(t.AssigneeId),
             t.DueAt, t.Status, t.IsOverdue(now), t.InspectionId, t.AssigneeId == me, t.Version)).ToList();
         return new Page<VacantTaskRow>(rows, total, pageIndex, pageSize);
+    }
+
+    /// <summary>The project's active service-desk staff: who a task may be given to (改派), as the cycle job spreads them.</summary>
+    public async Task<List<DeskStaffOption>> DeskStaffAsync(CancellationToken ct = default)
+    {
+        tenant.RequireProject(Permissions.MoveInWrite);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await ProjectPeople.InRoleAsync(db, tenant.ProjectId!.Value, Roles.ServiceDesk, ct)).Select(p => new DeskStaffOption(p.UserId, p.Name)).ToList();
+    }
+
+    /// <summary>改派: an open task goes to another active desk member of this project. The page's version guards against
+    /// two desks reassigning (or one inspecting) at once; the change lands in the task's history by itself.</summary>
+    public async Task ReassignAsync(int taskId, int expectedVersion, string staffId, CancellationToken ct = default)
+    {
+        tenant.RequireProject(Permissions.MoveInWrite);
+        tenant.RequireUser();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var task = await db.VacantInspectionTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new RecordNotFoundException();
+        if (task.Version != expectedVersion) throw new ConcurrencyConflictException();
+        // Only the project's own desk staff: a technician, someone of another project or a deactivated account would
+        // hold a task nobody at this desk sees as theirs.
+        var desk = await ProjectPeople.InRoleAsync(db, task.ProjectId, Roles.ServiceDesk, ct);
+        if (!string.IsNullOrWhiteSpace(staffId) && desk.All(p => p.UserId != staffId))
+            throw new ValidationException([new(nameof(VacantInspectionTask.AssigneeId),
+                new("只能改派给本项目在岗的客服人员", "A task can only go to an active service-desk member of this project"))]);
+        task.Reassign(staffId);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw new ConcurrencyConflictException(); }
+    }
+
+    /// <summary>Vacant units whose building, entrance (“2单元”) or room contains every word of the text (spaces or “-”
+    /// between words, so a pasted address works), in address order — the unit picker of the custody form. Empty text
+    /// gives the first units.</summary>
+    public async Task<Page<VacantUnitOption>> SearchAsync(string? text, int pageIndex = 1, int pageSize = MaxSearchResults, CancellationToken ct = default)
+    {
+        tenant.RequireProject(Permissions.MoveInRead);
+        pageSize = Math.Clamp(pageSize, 1, MaxSearchResults);
+        pageIndex = Math.Max(1, pageIndex);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = db.Units.AsNoTracking().Where(u => u.State == UnitState.Vacant);
+        foreach (var word in (text ?? "").Split([' ', '-', '\u3000'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(4))
+            q = q.Where(u => u.Room.Contains(word) || u.Building!.Name.Contains(word) || (u.Entrance + "单元").Contains(word));
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderBy(u => u.Building!.Name).ThenBy(u => u.Entrance).ThenBy(u => u.Floor).ThenBy(u => u.Room).ThenBy(u => u.Id)
+            .Skip((pageIndex - 1) * pageSize).Take(pageSize)
+            .Select(u => new { u.Id, Building = u.Building!.Name, u.Entrance, u.Room }).ToListAsync(ct);
+        return new Page<VacantUnitOption>(rows.Select(u => new VacantUnitOption(u.Id, new UnitAddress(u.Id, u.Building, u.Entrance, u.Room).ToString())).ToList(), total, pageIndex, pageSize);
     }
 
     /// <summary>The coverage figure of the current cycle (the desk home page and the vacant-unit page).</summary>

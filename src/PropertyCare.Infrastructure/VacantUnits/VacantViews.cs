@@ -14,6 +14,12 @@ public sealed record VacantUnitRow(int UnitId, string Address, string Type, deci
 public sealed record VacantTaskRow(int Id, int UnitId, string Address, string CycleKey, string AssigneeId, string AssigneeName,
     DateTime DueAt, VacantTaskStatus Status, bool Overdue, int? InspectionId, bool Mine, int Version);
 
+/// <summary>A desk staff member a task can be given to.</summary>
+public sealed record DeskStaffOption(string UserId, string Name);
+
+/// <summary>A vacant unit in the picker: its id and address.</summary>
+public sealed record VacantUnitOption(int UnitId, string Address);
+
 /// <summary>The current cycle and its coverage figure (巡查覆盖率).</summary>
 public sealed record CycleCoverage(InspectionCycle Cycle, Coverage Coverage);
 
