@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Common;
 using PropertyCare.Domain.Files;
+using PropertyCare.Domain.MoveIn;
+using PropertyCare.Domain.Owners;
 using PropertyCare.Domain.Repairs;
 using PropertyCare.Infrastructure.Data;
 using PropertyCare.Infrastructure.Files;
@@ -98,5 +100,34 @@ public class MoveInGuardTests
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => desk.MoveAsync(a, seen, slot));
         Assert.Equal(later, (await w.AppointmentAsync(w.A, a)).SlotId);
+    }
+
+    [Fact]
+    public async Task An_owner_of_two_units_opens_each_inspection_by_its_id_and_sees_its_batch_and_counts_newest_first()
+    {
+        await using var w = await MoveInWorld.CreateAsync(Provider);
+        var (u1, owner) = await w.AddUnitAsync(w.A, "1201");
+        var (u2, _) = await w.AddUnitAsync(w.A, "1202");
+        var batch = await w.StartedBatchAsync(w.A, u1, u2);
+        int first, second;
+        await using (var db = w.Db(w.A))
+        {
+            db.UnitOwnerships.Add(new UnitOwnership { UnitId = u2, OwnerId = owner }); // the owner bought the flat next door too
+            var a = DeliveryInspection.Start(batch, u1, owner, null, ["客厅"], ["墙面", "燃气"]);
+            a.Record("客厅", "墙面", CheckResult.Passed, null);
+            db.DeliveryInspections.Add(a);
+            await db.SaveChangesAsync();
+            var b = DeliveryInspection.Start(batch, u2, owner, null, ["客厅"], ["墙面", "燃气"]);
+            b.Record("客厅", "燃气", CheckResult.NotApplicable, null);
+            db.DeliveryInspections.Add(b);
+            await db.SaveChangesAsync();
+            (first, second) = (a.Id, b.Id);
+        }
+        var portal = w.W.As(Roles.Owner, w.A, $"u-owner-{owner}", "业主", owner).GetRequiredService<PortalDeliveryService>();
+
+        Assert.Equal([second, first], (await portal.MineAsync()).Select(i => i.Id)); // newest first
+        var view = await portal.GetAsync(second);
+        Assert.Equal((second, "一期交付", 2, 0, 1), (view.Id, view.BatchName, view.Lines, view.Passed, view.NotApplicable));
+        Assert.Equal((first, 1, 0), ((await portal.GetAsync(first)).Id, (await portal.GetAsync(first)).Passed, (await portal.GetAsync(first)).NotApplicable));
     }
 }
