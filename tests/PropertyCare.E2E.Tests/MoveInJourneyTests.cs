@@ -13,7 +13,7 @@ public class MoveInJourneyTests(AppServer app)
     private static readonly LocatorAssertionsToContainTextOptions Soon = new() { Timeout = 15_000 };
 
     [Fact]
-    public async Task Desk_inspects_with_a_defect_and_a_drawn_signature_then_hands_over_keys_and_the_unit_is_occupied()
+    public async Task Desk_books_the_slot_inspects_with_a_defect_and_a_drawn_signature_then_hands_over_keys_and_the_unit_is_occupied()
     {
         // A unit of a demo batch in progress (一期交付 first) with an owner, not delivered and not yet inspected.
         var (batch, unit) = (0, 0);
@@ -26,6 +26,7 @@ public class MoveInJourneyTests(AppServer app)
                 SELECT COALESCE(MIN(u.Id), 0) FROM Units u WHERE u.Id IN ({units.Trim('[', ']')}) AND u.State = 0
                   AND EXISTS (SELECT 1 FROM UnitOwnerships o WHERE o.UnitId = u.Id)
                   AND NOT EXISTS (SELECT 1 FROM DeliveryInspections i WHERE i.UnitId = u.Id)
+                  AND NOT EXISTS (SELECT 1 FROM DeliveryAppointments a WHERE a.UnitId = u.Id AND a.Status <> 1)
                 """, r => r.GetInt32(0));
         }
         var ownerId = app.Query($"SELECT OwnerId FROM UnitOwnerships WHERE UnitId = {unit} ORDER BY IsPrimary DESC, Id LIMIT 1", r => r.GetInt32(0));
@@ -33,6 +34,15 @@ public class MoveInJourneyTests(AppServer app)
         app.Execute($"UPDATE Owners SET IdNumber = '' WHERE Id = {ownerId}");
 
         var page = await app.SignInAsync("staff", viewport: new() { Width = 1024, Height = 768 });
+
+        // 0. The desk books the owner's handover slot on the batch page (the owner rang the service centre).
+        await page.GotoAsync($"/p/1/move-in/batches/{batch}");
+        var row = page.Locator("[data-test=batch-unit-row]", new() { Has = page.Locator($"a[href$='/units/{unit}']") });
+        await row.Locator("[data-test=book-unit]").ClickAsync(new() { Timeout = 15_000 });
+        await page.Locator("[data-test=dialog-slot]:not([disabled])").First.ClickAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(row.Locator("[data-test=move-unit]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        Assert.Equal(1, app.Query($"SELECT COUNT(*) FROM DeliveryAppointments WHERE UnitId = {unit} AND Status = 0", r => r.GetInt32(0))); // booked
+
         await page.GotoAsync($"/p/1/move-in/batches/{batch}/units/{unit}");
         await page.ClickAsync("[data-test=inspection-start]", new() { Timeout = 15_000 });
         await page.WaitForSelectorAsync("[data-test=inspection-complete]", Visible);
@@ -109,6 +119,7 @@ public class MoveInJourneyTests(AppServer app)
         await Assertions.Expect(page.Locator("[data-test=unit-state]")).ToContainTextAsync("已入住", Soon);
         Assert.Equal(3, app.Query($"SELECT State FROM Units WHERE Id = {unit}", r => r.GetInt32(0))); // UnitState.Occupied
         Assert.Equal(1, app.Query($"SELECT Status FROM MoveInProcedures WHERE UnitId = {unit}", r => r.GetInt32(0)));
+        Assert.Equal(2, app.Query($"SELECT Status FROM DeliveryAppointments WHERE UnitId = {unit}", r => r.GetInt32(0))); // the booking: attended
         Assert.Contains("入户门钥匙", app.Query($"SELECT Keys FROM MoveInProcedures WHERE UnitId = {unit}", r => r.GetString(0)));
         await page.Context.CloseAsync();
     }
