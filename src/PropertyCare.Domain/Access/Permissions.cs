@@ -32,19 +32,29 @@ public static class Permissions
     public const string MoveInWrite = "movein.write";
     /// <summary>Set the project's vacant-unit inspection cycle and receive its escalations (the manager).</summary>
     public const string VacantManage = "vacant.manage";
+    /// <summary>Read renovation applications, permits, workers, patrols, violations, acceptances and the deposit ledger.</summary>
+    public const string RenovationRead = "renovation.read";
+    /// <summary>Work renovations at the desk: file and check applications, register workers, collect deposits and fees,
+    /// patrol, record violations and acceptances, request refunds and deductions.</summary>
+    public const string RenovationWrite = "renovation.write";
+    /// <summary>Engineering review of applications, extensions, stop-work orders, deductions and refund approval (the
+    /// manager) — never the same person who requested the refund (four eyes), and the project's renovation settings.</summary>
+    public const string RenovationApprove = "renovation.approve";
 
     public static readonly string[] All =
         [ManagePlatform, HqRead, OwnersRead, OwnersWrite, OwnersReveal, OwnersExport, OwnersImport, StaffManage, OwnerPortal,
-         RepairsRead, RepairsWrite, RepairsWork, CallbacksWrite, RepairsManage, AccountsAudit, MoveInRead, MoveInWrite, VacantManage];
+         RepairsRead, RepairsWrite, RepairsWork, CallbacksWrite, RepairsManage, AccountsAudit, MoveInRead, MoveInWrite, VacantManage, RenovationRead, RenovationWrite, RenovationApprove];
 
     private static readonly Dictionary<string, string[]> ByRole = new()
     {
         [Roles.PlatformAdmin] = [ManagePlatform, AccountsAudit],
         // HQ audits: reads every project of its company and may call owners back (抽访), but edits nothing.
-        [Roles.HqAuditor] = [HqRead, OwnersRead, OwnersReveal, RepairsRead, AccountsAudit, MoveInRead],
+        [Roles.HqAuditor] = [HqRead, OwnersRead, OwnersReveal, RepairsRead, AccountsAudit, MoveInRead, RenovationRead],
         [Roles.ProjectManager] = [OwnersRead, OwnersWrite, OwnersReveal, OwnersExport, OwnersImport, StaffManage,
-            RepairsRead, RepairsWrite, CallbacksWrite, RepairsManage, MoveInRead, MoveInWrite, VacantManage],
-        [Roles.ServiceDesk] = [OwnersRead, OwnersWrite, OwnersReveal, RepairsRead, RepairsWrite, CallbacksWrite, MoveInRead, MoveInWrite],
+            RepairsRead, RepairsWrite, CallbacksWrite, RepairsManage, MoveInRead, MoveInWrite, VacantManage,
+            RenovationRead, RenovationWrite, RenovationApprove],
+        [Roles.ServiceDesk] = [OwnersRead, OwnersWrite, OwnersReveal, RepairsRead, RepairsWrite, CallbacksWrite, MoveInRead, MoveInWrite,
+            RenovationRead, RenovationWrite],
         // Technicians get owner contact through their work orders, not through the owner file.
         [Roles.Technician] = [RepairsWork],
         [Roles.Owner] = [OwnerPortal],

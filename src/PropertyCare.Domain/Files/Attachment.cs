@@ -13,6 +13,11 @@ public enum AttachmentKind
     SignedFormScan = 3,           // 纸质交付验收单签字扫描件 → DeliveryInspection
     KeyAuthorisation = 4,         // 钥匙托管委托书扫描件 → KeyCustody
     VacantInspectionPhoto = 5,    // 空置房巡查照片 → VacantUnitInspection
+    RenovationDocument = 6,       // 装修图纸/资料 → RenovationApplication
+    RenovationPatrolPhoto = 7,    // 装修巡查照片 → RenovationPatrol
+    RenovationViolationPhoto = 8, // 违章照片 → RenovationViolation
+    DepositDamagePhoto = 9,       // 损坏扣款照片 → DepositDeduction
+    RenovationAcceptancePhoto = 10, // 装修验收照片 → RenovationAcceptance
 }
 
 /// <summary>A photo, a drawn signature or a scanned paper form, kept in the database with the record it belongs to

@@ -10,6 +10,7 @@ using PropertyCare.Domain.Files;
 using PropertyCare.Domain.MoveIn;
 using PropertyCare.Domain.VacantUnits;
 using PropertyCare.Domain.Owners;
+using PropertyCare.Domain.Renovation;
 using PropertyCare.Domain.Repairs;
 using PropertyCare.Domain.Tenancy;
 using PropertyCare.Infrastructure.Identity;
@@ -57,6 +58,17 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, Tenant
     public DbSet<VacantUnitInspection> VacantUnitInspections => Set<VacantUnitInspection>();
     public DbSet<KeyCustody> KeyCustodies => Set<KeyCustody>();
     public DbSet<VacantInspectionSettings> VacantInspectionSettings => Set<VacantInspectionSettings>();
+    // Renovation (装修) — core records; the ledger, patrols, violations and acceptances follow below.
+    public DbSet<RenovationApplication> RenovationApplications => Set<RenovationApplication>();
+    public DbSet<RenovationWorker> RenovationWorkers => Set<RenovationWorker>();
+    public DbSet<RenovationSettings> RenovationSettings => Set<RenovationSettings>();
+    /// <summary>Append-only: the database refuses updates and deletes of its rows.</summary>
+    public DbSet<DepositLedgerEntry> DepositLedger => Set<DepositLedgerEntry>();
+    public DbSet<DepositDeduction> DepositDeductions => Set<DepositDeduction>();
+    public DbSet<DepositRefund> DepositRefunds => Set<DepositRefund>();
+    public DbSet<RenovationPatrol> RenovationPatrols => Set<RenovationPatrol>();
+    public DbSet<RenovationViolation> RenovationViolations => Set<RenovationViolation>();
+    public DbSet<RenovationAcceptance> RenovationAcceptances => Set<RenovationAcceptance>();
 
     /// <summary>Read by the query filters at query time; -1 (no project) matches nothing.</summary>
     internal int CurrentProjectId => _tenant?.ProjectId ?? -1;
