@@ -111,6 +111,9 @@ public partial class RenovationApplication
     /// <summary>The manager approves (the end in force moves) or rejects (with a note) the open request.</summary>
     public void DecideExtension(bool approve, string? note, string by, DateTime atUtc)
     {
+        // A request left open when the works were accepted (or the file closed) is moot: moving the end then would
+        // rewrite the record of an accepted renovation.
+        if (!Status.IsActiveWorks()) throw new IllegalStepException(What, Status.Label(), [RenovationStatus.Working.Label(), RenovationStatus.Stopped.Label()]);
         var x = PendingExtension ?? throw new DomainException(new("没有待审批的延期申请", "There is no extension request waiting"));
         var e = new List<FieldError>();
         if (!approve) Required(e, nameof(ExtensionRequest.DecisionNote), note, TextLimits.Reason, "驳回理由", "Reason");
