@@ -110,6 +110,10 @@ public static class DependencyInjection
         services.AddScoped<VacantUnits.PortalVacantService>();
         services.AddScoped<VacantUnits.VacantCycleJob>();
         services.AddScoped<VacantUnits.VacantEscalationJob>();
+        // Renovation (装修) part A: applications, permit, settings, portal
+        services.AddScoped<Renovation.RenovationSettingsService>();
+        services.AddScoped<Renovation.RenovationApplicationService>();
+        services.AddScoped<Renovation.PortalRenovationService>();
         services.AddHostedService<VacantUnits.VacantJobsBootstrap>();
         services.AddHostedService<Repairs.RepairJobsBootstrap>();
         return services;

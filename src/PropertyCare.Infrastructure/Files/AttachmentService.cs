@@ -48,6 +48,9 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await db.Attachments.AsNoTracking().Where(x => x.Id == attachmentId)
             .Select(x => new { x.Kind, x.RecordId, x.ContentType, x.Bytes }).FirstOrDefaultAsync(ct) ?? throw new RecordNotFoundException();
+        // Part A (renovation): documents of an application follow its own rule.
+        if (a.Kind == AttachmentKind.RenovationDocument)
+            return await Renovation.RenovationAttachmentRules.MayReadDocumentAsync(db, user, a.RecordId, ct) ? (a.ContentType, a.Bytes) : throw new RecordNotFoundException();
         if (user.Has(Permissions.MoveInRead)) return (a.ContentType, a.Bytes);
         if (user.Has(Permissions.OwnerPortal) && user.OwnerId is { } owner && a.RecordId is { } record
             && await UnitOfAsync(db, a.Kind, record, ct) is { } unitId
