@@ -375,3 +375,22 @@ public sealed class MoveInGuardTestsOnPostgreSql : MoveIn.MoveInGuardTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+// Renovation part A: applications (desk, portal, access, concurrency) on PostgreSQL.
+[Collection(RepairsCollection.Name)]
+public sealed class ApplicationServiceTestsOnPostgreSql : Renovation.ApplicationServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class ApplicationAccessTestsOnPostgreSql : Renovation.ApplicationAccessTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class ApplicationConcurrencyTestsOnPostgreSql : Renovation.ApplicationConcurrencyTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

@@ -27,7 +27,8 @@ public sealed class RenovationSettingsService(IDbContextFactory<AppDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var s = await db.RenovationSettings.FirstOrDefaultAsync(ct);
         if ((s?.Version ?? 0) != expectedVersion || (s == null && expectedVersion != 0)) throw new ConcurrencyConflictException();
-        if (s == null) { s = new RenovationSettings { ProjectId = projectId }; db.RenovationSettings.Add(s); }
+        // Stored settings start at version 1, so 0 keeps meaning "the defaults, never saved".
+        if (s == null) { s = new RenovationSettings { ProjectId = projectId, Version = 1 }; db.RenovationSettings.Add(s); }
         s.DepositMode = input.DepositMode;
         s.DepositAmount = input.DepositAmount;
         s.Fees = input.Fees.Select(f => new RenovationFee { Name = f.Name.Trim(), Amount = f.Amount, PerSquareMeter = f.PerSquareMeter }).ToList();
