@@ -71,7 +71,7 @@ public sealed class PortalRenovationService(IDbContextFactory<AppDbContext> dbFa
         var me = Me();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await db.RenovationApplications.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.OwnerId == me, ct) ?? throw new RecordNotFoundException();
-        return await RenovationApplicationService.PermitPrintAsync(db, a, tenant.Project!.Name, Clock, ct);
+        return await RenovationApplicationService.PermitPrintAsync(db, a, tenant.Project!, Clock, ct);
     }
 
     public async Task<(int Id, string Number)> FileAsync(int unitId, ApplicationDetails details, IReadOnlyCollection<PhotoUpload> documents, CancellationToken ct = default)

@@ -167,10 +167,10 @@ public sealed class RenovationApplicationService(IDbContextFactory<AppDbContext>
         tenant.RequireProject(Permissions.RenovationRead);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await db.RenovationApplications.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new RecordNotFoundException();
-        return await PermitPrintAsync(db, a, tenant.Project!.Name, Clock, ct);
+        return await PermitPrintAsync(db, a, tenant.Project!, Clock, ct);
     }
 
-    internal static async Task<PermitPrint> PermitPrintAsync(AppDbContext db, RenovationApplication a, string projectName, ProjectClock clock, CancellationToken ct)
+    internal static async Task<PermitPrint> PermitPrintAsync(AppDbContext db, RenovationApplication a, Domain.Tenancy.Project project, ProjectClock clock, CancellationToken ct)
     {
         if (a.PermitNumber == null) throw new DomainException(new("尚未办理装修许可证", "The permit has not been issued"));
         var settings = await RenovationSettingsService.LoadAsync(db, a.ProjectId, ct);
@@ -180,7 +180,8 @@ public sealed class RenovationApplicationService(IDbContextFactory<AppDbContext>
         var fees = entries.Where(e => e.Account == LedgerAccount.Fee && e.FeeName != null).GroupBy(e => e.FeeName!)
             .Select(g => (g.Key, g.Sum(e => e.Amount))).Where(f => f.Item2 > 0).ToList();
         var workers = (await RenovationQueries.WorkersAsync(db, a.Id, ct)).Where(w => !w.Revoked).ToList();
-        return new PermitPrint(projectName, a.PermitNumber, a.Number, address, owner, a.ContractorCompany, a.ContractorLicence, a.ContractorPerson,
+        var company = await db.Companies.AsNoTracking().Where(c => c.Id == project.CompanyId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
+        return new PermitPrint(company, project.Name, a.PermitNumber, a.Number, address, owner, a.ContractorCompany, a.ContractorLicence, a.ContractorPerson,
             ContactRules.MaskPhone(a.ContractorPhone), a.Scope, a.PlannedStart, a.ApprovedEnd,
             a.Decision == ReviewDecision.ApprovedWithConditions ? a.DecisionText : null, settings.HoursText, settings.NoNoisyWorkOnRestDays,
             DepositLedger.Balance(entries), fees, clock.ToLocal(a.PermitIssuedAt!.Value), workers);

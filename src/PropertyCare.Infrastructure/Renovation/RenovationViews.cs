@@ -34,7 +34,7 @@ public sealed record RenovationDetail(
 public sealed record FilingUnit(int UnitId, string Address, UnitState State, decimal Area, bool HasOpenApplication, IReadOnlyList<(int Id, string Name)> Owners);
 
 /// <summary>What the permit and the passes print.</summary>
-public sealed record PermitPrint(string ProjectName, string PermitNumber, string ApplicationNumber, string Address, string OwnerName,
+public sealed record PermitPrint(string CompanyName, string ProjectName, string PermitNumber, string ApplicationNumber, string Address, string OwnerName,
     string ContractorCompany, string ContractorLicence, string ContractorPerson, string ContractorMaskedPhone, IReadOnlyList<ScopeLine> Scope,
     DateOnly Start, DateOnly End, string? Conditions, string HoursText, bool NoNoisyWorkOnRestDays, decimal DepositCollected,
     IReadOnlyList<(string Name, decimal Amount)> FeesCollected, DateTime IssuedAtLocal, IReadOnlyList<WorkerView> Workers);
