@@ -26,12 +26,12 @@ public sealed class RenovationUrlAttackTests(WebAppFixture app)
         var (id, number) = await DemoWorkingAsync();
         foreach (var page in new[] { typeof(RenovationDetailPage), typeof(RenovationPrintPage) })
         {
-            var own = await RenderAsync("staff", page, 1, new() { ["Id"] = id });
+            var own = await RenderAsync("staff", page, 1, new() { ["ApplicationId"] = id });
             Assert.DoesNotContain("data-test=\"not-found\"", own);
             Assert.Contains(page == typeof(RenovationPrintPage) ? "XK-" + number[3..] : number, own);
             foreach (var project in new[] { 1, 2 })
             {
-                var html = await RenderAsync("staff2", page, project, new() { ["Id"] = id });
+                var html = await RenderAsync("staff2", page, project, new() { ["ApplicationId"] = id });
                 Assert.Contains("data-test=\"not-found\"", html);
                 Assert.DoesNotContain(number[3..], html);
             }
@@ -46,10 +46,10 @@ public sealed class RenovationUrlAttackTests(WebAppFixture app)
         await using var db = new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>(), null);
         var others = await db.RenovationApplications.IgnoreQueryFilters().Where(a => a.OwnerId != owner!.OwnerId).Select(a => new { a.Id, a.Number }).FirstAsync();
         var mine = await db.RenovationApplications.IgnoreQueryFilters().Where(a => a.OwnerId == owner!.OwnerId).Select(a => new { a.Id, a.Number }).FirstAsync();
-        var html = await RenderAsync("owner", typeof(MyRenovationDetail), null, new() { ["Id"] = others.Id });
+        var html = await RenderAsync("owner", typeof(MyRenovationDetail), null, new() { ["ApplicationId"] = others.Id });
         Assert.Contains("data-test=\"not-found\"", html);
         Assert.DoesNotContain(others.Number, html);
-        var own = await RenderAsync("owner", typeof(MyRenovationDetail), null, new() { ["Id"] = mine.Id });
+        var own = await RenderAsync("owner", typeof(MyRenovationDetail), null, new() { ["ApplicationId"] = mine.Id });
         Assert.Contains(mine.Number, own);
         Assert.Contains("data-test=\"next-step\"", own);
     }
@@ -69,7 +69,7 @@ public sealed class RenovationUrlAttackTests(WebAppFixture app)
         var user = await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
         var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
         sp.GetRequiredService<TenantContext>().SetUser(AppClaimsFactory.ToIdentity(principal));
-        var id = parameters["Id"];
+        var id = parameters["ApplicationId"];
         if (sp.GetRequiredService<NavigationManager>() is IHostEnvironmentNavigationManager nav)
             nav.Initialize("http://localhost/", projectId is { } p ? $"http://localhost/p/{p}/renovations/{id}/permit" : $"http://localhost/my/renovations/{id}");
         var all = new Dictionary<string, object?>(parameters);

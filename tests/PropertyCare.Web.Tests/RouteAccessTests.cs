@@ -101,6 +101,8 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
                 "CallbackId" => await FirstAsync(db.Callbacks, user.ProjectId),
                 "VacantInspectionId" => await FirstAsync(db.VacantUnitInspections, user.ProjectId),
                 "CustodyId" => await FirstAsync(db.KeyCustodies, user.ProjectId),
+                // Renovation (装修) part A: applications
+                "ApplicationId" => await FirstAsync(db.RenovationApplications, user.ProjectId),
                 // Move-in (入伙): batches, appointments, take-over inspections
                 "BatchId" => await FirstAsync(db.DeliveryBatches, user.ProjectId),
                 "AppointmentId" => await FirstAsync(db.DeliveryAppointments, user.ProjectId),
