@@ -46,9 +46,9 @@ public class RenovationApplyJourneyTests(AppServer app)
         await owner.FillAsync("[data-test=contractor-phone]", "13688889999");
         await owner.ClickAsync("[data-test='scope-墙面涂刷/贴砖']");
         await owner.ClickAsync("[data-test='scope-水电改造']");
-        await owner.Locator("input[data-test=planned-start], [data-test=planned-start] input").First.FillAsync( today.AddDays(3).ToString("yyyy-MM-dd"));
+        await owner.Locator("input[data-test=planned-start], [data-test=planned-start] input").First.FillAsync(today.AddDays(3).ToString("yyyy-MM-dd"));
         await owner.Locator("input[data-test=planned-start], [data-test=planned-start] input").First.PressAsync("Tab");
-        await owner.Locator("input[data-test=planned-end], [data-test=planned-end] input").First.FillAsync( today.AddDays(40).ToString("yyyy-MM-dd"));
+        await owner.Locator("input[data-test=planned-end], [data-test=planned-end] input").First.FillAsync(today.AddDays(40).ToString("yyyy-MM-dd"));
         await owner.Locator("input[data-test=planned-end], [data-test=planned-end] input").First.PressAsync("Tab");
         await owner.SetInputFilesAsync("[data-test=documents] input[type=file]", new FilePayload { Name = "水电图.png", MimeType = "image/png", Buffer = Png });
         await owner.WaitForSelectorAsync("[data-test=photo-picked]", Visible);
