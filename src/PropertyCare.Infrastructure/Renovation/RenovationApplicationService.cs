@@ -65,8 +65,13 @@ public sealed class RenovationApplicationService(IDbContextFactory<AppDbContext>
         return await RenovationFiling.FileAsync(dbFactory, projectId, Clock, unitId, ownerId, details, documents, byOwner: false, user.UserId, user.DisplayName, ct);
     }
 
-    public Task ChangeAsync(int id, int expectedVersion, ApplicationDetails details, CancellationToken ct = default) =>
-        StepAsync(id, expectedVersion, Permissions.RenovationWrite, async (db, a, s) => a.Change(details, s, Clock.Today), ct);
+    /// <summary>Corrects a submitted or returned application, with any new documents in the same save.</summary>
+    public Task ChangeAsync(int id, int expectedVersion, ApplicationDetails details, IReadOnlyCollection<PhotoUpload>? documents = null, CancellationToken ct = default) =>
+        StepAsync(id, expectedVersion, Permissions.RenovationWrite, async (db, a, s) =>
+        {
+            a.Change(details, s, Clock.Today);
+            await AttachmentService.AddAsync(db, AttachmentKind.RenovationDocument, a.Id, documents ?? [], tenant.RequireUser().DisplayName, Clock.UtcNow, ct);
+        }, ct);
 
     /// <summary>资料审核: complete → to the manager's review; incomplete → back to the applicant with what is missing (told).</summary>
     public Task DeskCheckAsync(int id, int expectedVersion, bool complete, string? missing, CancellationToken ct = default) =>

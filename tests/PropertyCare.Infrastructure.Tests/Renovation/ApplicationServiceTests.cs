@@ -91,6 +91,21 @@ public class ApplicationServiceTests
     }
 
     [Fact]
+    public async Task The_desk_changes_a_submitted_application_with_documents_in_one_save_and_a_bad_document_changes_nothing()
+    {
+        await using var w = await ApplicationWorld.CreateAsync(Provider);
+        var (unit, owner) = await w.UnitAsync(w.A, "0101");
+        var id = await w.FiledAsync(w.A, unit, owner);
+        var v = await w.VersionAsync(w.A, id);
+        await Assert.ThrowsAnyAsync<DomainException>(() => w.Desk(w.A).ChangeAsync(id, v, ApplicationWorld.Form("吊顶"), [new PhotoUpload("坏.png", [1, 2, 3])]));
+        Assert.Equal(2, (await w.AppAsync(w.A, id)).Scope.Count);
+        await w.Desk(w.A).ChangeAsync(id, v, ApplicationWorld.Form("吊顶"), [new PhotoUpload("吊顶图.png", RepairWorld.Png)]);
+        var d = await w.Desk(w.A).GetAsync(id);
+        Assert.Equal(["吊顶"], d.Scope.Select(s => s.Name));
+        Assert.Equal("吊顶图.png", Assert.Single(d.Documents).FileName);
+    }
+
+    [Fact]
     public async Task The_permit_needs_the_ledger_to_show_the_money_and_a_worker_and_turns_the_unit_renovating_in_the_same_save()
     {
         await using var w = await ApplicationWorld.CreateAsync(Provider);
