@@ -20,3 +20,7 @@ public sealed class MoveInJourneyOnPostgreSqlTests(PostgreSqlAppServer app) : Mo
 
 [Collection("app-postgresql")]
 public sealed class KeyCustodyJourneyOnPostgreSqlTests(PostgreSqlAppServer app) : KeyCustodyJourneyTests(app);
+
+// Renovation part A: the application journey (owner on a phone → desk → manager).
+[Collection("app-postgresql")]
+public sealed class RenovationApplyJourneyOnPostgreSqlTests(PostgreSqlAppServer app) : RenovationApplyJourneyTests(app);
