@@ -48,6 +48,8 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await db.Attachments.AsNoTracking().Where(x => x.Id == attachmentId)
             .Select(x => new { x.Kind, x.RecordId, x.ContentType, x.Bytes }).FirstOrDefaultAsync(ct) ?? throw new RecordNotFoundException();
+        // Renovation part C: patrol, violation and acceptance photos follow their own rule.
+        if (await Renovation.RenovationWorksFiles.MayReadAsync(db, user, a.Kind, a.RecordId, ct) is { } works) return works ? (a.ContentType, a.Bytes) : throw new RecordNotFoundException();
         if (user.Has(Permissions.MoveInRead)) return (a.ContentType, a.Bytes);
         if (user.Has(Permissions.OwnerPortal) && user.OwnerId is { } owner && a.RecordId is { } record
             && await UnitOfAsync(db, a.Kind, record, ct) is { } unitId
