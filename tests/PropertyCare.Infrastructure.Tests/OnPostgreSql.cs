@@ -375,3 +375,22 @@ public sealed class MoveInGuardTestsOnPostgreSql : MoveIn.MoveInGuardTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+// Renovation part C (works): patrols and the patrol job, violations (escalation, stop/resume, deduction, repair, isolation), acceptance.
+[Collection(RepairsCollection.Name)]
+public sealed class PatrolServiceTestsOnPostgreSql : Renovation.PatrolServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class ViolationServiceTestsOnPostgreSql : Renovation.ViolationServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class AcceptanceServiceTestsOnPostgreSql : Renovation.AcceptanceServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

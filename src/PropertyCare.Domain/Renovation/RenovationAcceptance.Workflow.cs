@@ -42,5 +42,5 @@ public partial class RenovationAcceptance
         return record;
     }
 
-    public Text ResultText => Passed ? new("验收合格", "Passed") : new("验收不合格", "Failed");
+    public Text ResultText() => Passed ? new("验收合格", "Passed") : new("验收不合格", "Failed");
 }

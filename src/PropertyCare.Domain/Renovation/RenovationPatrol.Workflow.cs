@@ -60,8 +60,9 @@ public partial class RenovationPatrol
         };
     }
 
-    public IEnumerable<PatrolCheck> Failed => Checks.Where(c => c.Result == CheckResult.Failed);
+    // Methods, not properties: EF would take a read-only collection property for a navigation.
+    public IEnumerable<PatrolCheck> FailedChecks() => Checks.Where(c => c.Result == CheckResult.Failed);
 
     /// <summary>正常 when nothing failed, else the number of failed items.</summary>
-    public Text ResultText => Failed.Count() is var n && n == 0 ? new("正常", "All in order") : new($"{n} 项不合格", $"{n} item(s) failed");
+    public Text ResultText() => FailedChecks().Count() is var n && n == 0 ? new("正常", "All in order") : new($"{n} 项不合格", $"{n} item(s) failed");
 }

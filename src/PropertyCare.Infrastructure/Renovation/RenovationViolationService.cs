@@ -124,8 +124,11 @@ public sealed class RenovationViolationService(IDbContextFactory<AppDbContext> d
         if (v.RepairOrderId != null) throw new DomainException(new("该违章已生成报修单", "A repair order was raised for this violation already"));
         var text = $"【装修损坏】{description?.Trim()}";
         if (text.Length > RepairIntake.MaxDescription) text = text[..RepairIntake.MaxDescription];
+        // The callback goes to the owner whose works did the damage: they answer for it (and the deposit may pay).
+        var app = await RenovationWorksQueries.ApplicationAsync(db, v.ApplicationId, ct);
+        var owner = await db.Owners.AsNoTracking().Where(o => o.Id == app.OwnerId).Select(o => new { o.Name, o.Phone }).FirstOrDefaultAsync(ct);
         var order = await RepairRegistrar.AddAsync(db, new RepairIntake(null, commonArea, "装修损坏", string.IsNullOrWhiteSpace(description) ? "" : text,
-            RepairUrgency.Normal, RepairChannel.Visit), clock, calendar, user, ct, categoryByRule: true);
+            RepairUrgency.Normal, RepairChannel.Visit, ContactName: owner?.Name, ContactPhone: owner?.Phone), clock, calendar, user, ct, categoryByRule: true);
         await db.SaveChangesAsync(ct);
         v.LinkRepair(order.Id);
         try { await db.SaveChangesAsync(ct); }

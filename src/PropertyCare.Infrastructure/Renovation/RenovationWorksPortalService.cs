@@ -27,7 +27,7 @@ public sealed class RenovationWorksPortalService(IDbContextFactory<AppDbContext>
         var violations = await db.RenovationViolations.AsNoTracking().Where(v => v.ApplicationId == app.Id).OrderByDescending(v => v.FoundAt).ToListAsync(ct);
         var photos = await AttachmentService.ListAsync(db, AttachmentKind.RenovationViolationPhoto, violations.Select(v => v.Id).ToList(), ct);
         var last = await db.RenovationAcceptances.AsNoTracking().Where(a => a.ApplicationId == app.Id).OrderByDescending(a => a.CheckedAt).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-        return new MyWorksSummary(app.Id, app.Status, patrols.Select(p => (clock.ToLocal(p.PatrolledAt), p.ResultText)).ToList(),
+        return new MyWorksSummary(app.Id, app.Status, patrols.Select(p => (clock.ToLocal(p.PatrolledAt), p.ResultText())).ToList(),
             violations.Select(v => new MyViolation(v.Id, v.Type, v.Description, v.RectifyBy, v.Status, v.IsOverdue(clock.Today), photos.GetValueOrDefault(v.Id, []))).ToList(),
             last?.Passed, last is null ? null : clock.ToLocal(last.CheckedAt), last?.RectificationItems ?? [], app.ObservationEndsOn);
     }

@@ -24,9 +24,9 @@ public sealed class PatrolRecordTests
         Assert.Equal(11, p.ApplicationId);
         Assert.Equal(1, p.ProjectId);
         Assert.Equal(8, p.Checks.Count);
-        Assert.Equal("周六电钻施工", Assert.Single(p.Failed).Note);
+        Assert.Equal("周六电钻施工", Assert.Single(p.FailedChecks()).Note);
         Assert.Equal("现场整洁", p.Notes);
-        Assert.Equal("1 项不合格", p.ResultText.Zh);
+        Assert.Equal("1 项不合格", p.ResultText().Zh);
     }
 
     [Fact]
