@@ -15,7 +15,7 @@ namespace PropertyCare.Infrastructure.Renovation;
 /// is "not found".</summary>
 public sealed class RenovationWorksPortalService(IDbContextFactory<AppDbContext> dbFactory, TenantContext tenant, TimeProvider time)
 {
-    public async Task<MyWorksSummary> SummaryAsync(int applicationId, CancellationToken ct = default)
+    public async Task<MyWorksView> SummaryAsync(int applicationId, CancellationToken ct = default)
     {
         tenant.RequireProject(Permissions.OwnerPortal);
         var owner = tenant.RequireUser().OwnerId ?? throw new AccessDeniedException();
@@ -27,7 +27,7 @@ public sealed class RenovationWorksPortalService(IDbContextFactory<AppDbContext>
         var violations = await db.RenovationViolations.AsNoTracking().Where(v => v.ApplicationId == app.Id).OrderByDescending(v => v.FoundAt).ToListAsync(ct);
         var photos = await AttachmentService.ListAsync(db, AttachmentKind.RenovationViolationPhoto, violations.Select(v => v.Id).ToList(), ct);
         var last = await db.RenovationAcceptances.AsNoTracking().Where(a => a.ApplicationId == app.Id).OrderByDescending(a => a.CheckedAt).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-        return new MyWorksSummary(app.Id, app.Status, patrols.Select(p => (clock.ToLocal(p.PatrolledAt), p.ResultText())).ToList(),
+        return new MyWorksView(app.Id, app.Status, patrols.Select(p => (clock.ToLocal(p.PatrolledAt), p.ResultText())).ToList(),
             violations.Select(v => new MyViolation(v.Id, v.Type, v.Description, v.RectifyBy, v.Status, v.IsOverdue(clock.Today), photos.GetValueOrDefault(v.Id, []))).ToList(),
             last?.Passed, last is null ? null : clock.ToLocal(last.CheckedAt), last?.RectificationItems ?? [], app.ObservationEndsOn);
     }

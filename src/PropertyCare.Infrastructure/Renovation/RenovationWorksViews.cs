@@ -47,7 +47,7 @@ public sealed record StopNotice(string ProjectName, string Number, string Unit, 
     DateOnly? RectifyBy, int PhotoCount, Text AllowedHours);
 
 /// <summary>The owner's view of the works of their application (portal).</summary>
-public sealed record MyWorksSummary(int ApplicationId, RenovationStatus Status, IReadOnlyList<(DateTime At, Text Result)> Patrols,
+public sealed record MyWorksView(int ApplicationId, RenovationStatus Status, IReadOnlyList<(DateTime At, Text Result)> Patrols,
     IReadOnlyList<MyViolation> Violations, bool? AcceptancePassed, DateTime? AcceptedAt, IReadOnlyList<string> RectificationItems,
     DateOnly? ObservationEndsOn);
 
