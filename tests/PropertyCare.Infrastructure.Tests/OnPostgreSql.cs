@@ -394,3 +394,9 @@ public sealed class AcceptanceServiceTestsOnPostgreSql : Renovation.AcceptanceSe
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+[Collection(RepairsCollection.Name)]
+public sealed class PatrolDemoTestsOnPostgreSql : Renovation.PatrolDemoTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

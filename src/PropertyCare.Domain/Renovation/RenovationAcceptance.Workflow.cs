@@ -42,5 +42,18 @@ public partial class RenovationAcceptance
         return record;
     }
 
+    /// <summary>The passing record of works accepted already (carried over from the paper file, or demo data): every item
+    /// passed, on the day the application says it was accepted.</summary>
+    public static RenovationAcceptance OfEarlierPass(RenovationApplication app, string by, string byName, DateTime atUtc, DateOnly localDate)
+    {
+        if (app.AcceptedOn != localDate || app.Status is not (RenovationStatus.Accepted or RenovationStatus.Closed))
+            throw new DomainException(new("验收记录须与申请的验收日期一致", "The record must match the application's acceptance date"));
+        return new RenovationAcceptance
+        {
+            ProjectId = app.ProjectId, ApplicationId = app.Id, CheckedAt = atUtc, CheckedBy = by, CheckedByName = byName, Passed = true,
+            Checks = AcceptanceChecklist.Items.Select(i => new PatrolCheck { Item = i, Result = CheckResult.Passed }).ToList(),
+        };
+    }
+
     public Text ResultText() => Passed ? new("验收合格", "Passed") : new("验收不合格", "Failed");
 }

@@ -60,6 +60,24 @@ public partial class RenovationPatrol
         };
     }
 
+    /// <summary>A patrol written down after the fact (from the paper log, or demo data): the same checks, at a time between
+    /// the permit and the acceptance — so also for works accepted since.</summary>
+    public static RenovationPatrol RecordEarlier(RenovationApplication app, IReadOnlyDictionary<string, (CheckResult Result, string? Note)> answers,
+        string? notes, string by, string byName, DateTime atUtc, DateOnly localDate)
+    {
+        if (app.PermitIssuedAt is not { } permit || atUtc < permit || (app.AcceptedOn is { } acc && localDate > acc) || app.Status.IsBeforePermit())
+            throw new DomainException(new("巡查时间须在发证之后、验收之前", "A patrol falls between the permit and the acceptance"));
+        var e = new List<FieldError>();
+        var checks = PatrolChecklist.Answer(PatrolChecklist.Items, answers, e);
+        TextLimits.Check(e, nameof(Notes), notes, TextLimits.Description, "巡查备注", "Notes");
+        e.ThrowIfAny();
+        return new RenovationPatrol
+        {
+            ProjectId = app.ProjectId, ApplicationId = app.Id, PatrolledAt = atUtc, PatrolledBy = by, PatrolledByName = byName,
+            Checks = checks, Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(),
+        };
+    }
+
     // Methods, not properties: EF would take a read-only collection property for a navigation.
     public IEnumerable<PatrolCheck> FailedChecks() => Checks.Where(c => c.Result == CheckResult.Failed);
 

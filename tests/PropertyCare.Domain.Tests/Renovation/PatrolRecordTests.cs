@@ -61,3 +61,29 @@ public sealed class PatrolRecordTests
         Assert.Throws<IllegalStepException>(() => RenovationPatrol.Record(app, AllPassed(PatrolChecklist.Items), null, "u1", "张三", Now));
     }
 }
+
+public sealed class PatrolRecordEarlierTests
+{
+    [Fact]
+    public void An_earlier_patrol_falls_between_the_permit_and_the_acceptance()
+    {
+        var (app, unit, settings) = PatrolWorld.Working();
+        app.Accept(PatrolWorld.Today.AddDays(10), settings, unit);
+        var answers = PatrolWorld.AllPassed(PatrolChecklist.Items);
+        Assert.NotNull(RenovationPatrol.RecordEarlier(app, answers, null, "u", "张三", PatrolWorld.Now.AddDays(2), PatrolWorld.Today.AddDays(2)));
+        Assert.Throws<PropertyCare.Domain.Common.DomainException>(() => RenovationPatrol.RecordEarlier(app, answers, null, "u", "张三", PatrolWorld.Now.AddDays(-1), PatrolWorld.Today.AddDays(-1)));
+        Assert.Throws<PropertyCare.Domain.Common.DomainException>(() => RenovationPatrol.RecordEarlier(app, answers, null, "u", "张三", PatrolWorld.Now.AddDays(11), PatrolWorld.Today.AddDays(11)));
+    }
+
+    [Fact]
+    public void An_earlier_acceptance_record_matches_the_acceptance_date()
+    {
+        var (app, unit, settings) = PatrolWorld.Working();
+        Assert.Throws<PropertyCare.Domain.Common.DomainException>(() => RenovationAcceptance.OfEarlierPass(app, "u", "张三", PatrolWorld.Now, PatrolWorld.Today));
+        app.Accept(PatrolWorld.Today, settings, unit);
+        var a = RenovationAcceptance.OfEarlierPass(app, "u", "张三", PatrolWorld.Now, PatrolWorld.Today);
+        Assert.True(a.Passed);
+        Assert.Equal(AcceptanceChecklist.Items.Count, a.Checks.Count);
+        Assert.Throws<PropertyCare.Domain.Common.DomainException>(() => RenovationAcceptance.OfEarlierPass(app, "u", "张三", PatrolWorld.Now, PatrolWorld.Today.AddDays(1)));
+    }
+}
