@@ -136,6 +136,34 @@ public sealed class AccessibilityTests(AppServer app)
         await owner.Context.CloseAsync();
     }
 
+    // Renovation part C: the patrol worklist, and (once the application demo has made works under way) the works page on a
+    // phone and the stop-work notice.
+    [Fact]
+    public async Task Renovation_works_pages_have_no_serious_violations()
+    {
+        var staff = await app.SignInAsync("staff", viewport: new() { Width = 390, Height = 844 });
+        await staff.GotoAsync("/p/1/renovations/patrols");
+        await staff.WaitForSelectorAsync("[data-test=patrol-worklist], [data-test=patrol-empty]", Visible);
+        await AssertNoSeriousAsync(staff, "renovation patrol worklist");
+        var active = app.Query("SELECT COUNT(*) FROM RenovationApplications WHERE ProjectId = 1 AND Status IN (5, 6)", r => r.GetInt32(0));
+        if (active > 0)
+        {
+            var id = app.Query("SELECT Id FROM RenovationApplications WHERE ProjectId = 1 AND Status IN (5, 6) ORDER BY Status, Id LIMIT 1", r => r.GetInt32(0));
+            await staff.GotoAsync($"/p/1/renovations/{id}/works");
+            await staff.WaitForSelectorAsync("[data-test=patrol-form]", Visible);
+            await AssertNoSeriousAsync(staff, "renovation works page (phone)");
+            var stopped = app.Query("SELECT COUNT(*) FROM RenovationApplications WHERE ProjectId = 1 AND Status = 6", r => r.GetInt32(0));
+            if (stopped > 0)
+            {
+                var sid = app.Query("SELECT Id FROM RenovationApplications WHERE ProjectId = 1 AND Status = 6 ORDER BY Id LIMIT 1", r => r.GetInt32(0));
+                await staff.GotoAsync($"/p/1/renovations/{sid}/stop-notice");
+                await staff.WaitForSelectorAsync("[data-test=notice-sheet]", Visible);
+                await AssertNoSeriousAsync(staff, "stop-work notice");
+            }
+        }
+        await staff.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Vacant_unit_pages_have_no_serious_violations()
     {
