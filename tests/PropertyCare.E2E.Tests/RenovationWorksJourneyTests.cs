@@ -64,9 +64,16 @@ public class RenovationWorksJourneyTests(AppServer app)
         await staff.Context.CloseAsync();
     }
 
+    private (int Id, int UnitId) WorkingApplication() => RenovationWorksSetup.WorkingApplication(app);
+}
+
+/// <summary>Renovations set up in the app's database as the application steps (part A) would leave them, for part C's
+/// journeys and pages: written with SQL (the E2E tests see the app only through its database and its pages).</summary>
+internal static class RenovationWorksSetup
+{
     /// <summary>An occupied unit of project 1 with no renovation, put into works as the permit step would: 装修中, the
     /// application 施工中 with its permit, remembering the unit was 已入住.</summary>
-    private (int Id, int UnitId) WorkingApplication()
+    public static (int Id, int UnitId) WorkingApplication(AppServer app)
     {
         var unitId = app.Query("""
             SELECT o.UnitId FROM UnitOwnerships o JOIN Units u ON u.Id = o.UnitId
@@ -87,5 +94,19 @@ public class RenovationWorksJourneyTests(AppServer app)
             """);
         app.Execute($"UPDATE Units SET State = 2 WHERE Id = {unitId}");
         return (app.Query($"SELECT Id FROM RenovationApplications WHERE UnitId = {unitId}", r => r.GetInt32(0)), unitId);
+    }
+
+    /// <summary>A stopped one: its open, overdue violation is the cause of the stop.</summary>
+    public static int StoppedApplication(AppServer app)
+    {
+        var (id, _) = WorkingApplication(app);
+        var found = DateTime.UtcNow.AddDays(-1);
+        app.Execute($"""
+            INSERT INTO RenovationViolations (ProjectId, ApplicationId, Type, Description, FoundAt, FoundBy, RectifyBy, Status, Rechecks, Version)
+            VALUES (1, {id}, '公共区域保护', '楼道堆放砂浆', '{found:yyyy-MM-dd HH:mm:ss}', '客服 王芳', '{DateOnly.FromDateTime(found).AddDays(-1):yyyy-MM-dd}', 0, 0, 0)
+            """);
+        var violation = app.Query($"SELECT Id FROM RenovationViolations WHERE ApplicationId = {id}", r => r.GetInt32(0));
+        app.Execute($"UPDATE RenovationApplications SET Status = 6, StopReason = '违章未整改', StoppedAt = '{found:yyyy-MM-dd HH:mm:ss}', StopViolationId = {violation} WHERE Id = {id}");
+        return id;
     }
 }
