@@ -115,6 +115,16 @@ public static class DependencyInjection
         services.AddScoped<Renovation.RenovationApplicationService>();
         services.AddScoped<Renovation.PortalRenovationService>();
         services.AddHostedService<VacantUnits.VacantJobsBootstrap>();
+        // Renovation part C (works: patrols, violations, stop-work, acceptance) and its jobs
+        services.AddScoped<Renovation.RenovationWorksService>();
+        services.AddScoped<Renovation.RenovationPatrolService>();
+        services.AddScoped<Renovation.RenovationViolationService>();
+        services.AddScoped<Renovation.RenovationAcceptanceService>();
+        services.AddScoped<Renovation.RenovationWorksPortalService>();
+        services.AddScoped<Renovation.RenovationAcceptanceRefundReminder>();
+        services.AddScoped<Renovation.RenovationPatrolDueJob>();
+        services.AddScoped<Renovation.RenovationViolationEscalationJob>();
+        services.AddHostedService<Renovation.RenovationWorksJobsBootstrap>();
         services.AddHostedService<Repairs.RepairJobsBootstrap>();
         return services;
     }

@@ -136,6 +136,27 @@ public sealed class AccessibilityTests(AppServer app)
         await owner.Context.CloseAsync();
     }
 
+    // Renovation part C: the patrol worklist, the works page on a phone and the stop-work notice (a stopped renovation is
+    // set up in the database as the application steps would leave it).
+    [Fact]
+    public async Task Renovation_works_pages_have_no_serious_violations()
+    {
+        var id = RenovationWorksSetup.StoppedApplication(app);
+        var staff = await app.SignInAsync("staff", viewport: new() { Width = 390, Height = 844 });
+        foreach (var (name, path, ready) in new (string, string, string)[]
+        {
+            ("renovation patrol worklist", "/p/1/renovations/patrols", "[data-test=patrol-row]"),
+            ("renovation works page (phone)", $"/p/1/renovations/{id}/works", "[data-test=patrol-form]"),
+            ("stop-work notice", $"/p/1/renovations/{id}/stop-notice", "[data-test=notice-sheet]"),
+        })
+        {
+            await staff.GotoAsync(path);
+            await staff.WaitForSelectorAsync(ready, Visible);
+            await AssertNoSeriousAsync(staff, name);
+        }
+        await staff.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Vacant_unit_pages_have_no_serious_violations()
     {

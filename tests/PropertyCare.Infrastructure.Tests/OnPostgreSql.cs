@@ -379,18 +379,29 @@ public sealed class MoveInGuardTestsOnPostgreSql : MoveIn.MoveInGuardTests
 // Renovation part A: applications (desk, portal, access, concurrency) on PostgreSQL.
 [Collection(RepairsCollection.Name)]
 public sealed class ApplicationServiceTestsOnPostgreSql : Renovation.ApplicationServiceTests
+// Renovation part C (works): patrols and the patrol job, violations (escalation, stop/resume, deduction, repair, isolation), acceptance.
+[Collection(RepairsCollection.Name)]
+public sealed class PatrolServiceTestsOnPostgreSql : Renovation.PatrolServiceTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
 
 [Collection(RepairsCollection.Name)]
 public sealed class ApplicationAccessTestsOnPostgreSql : Renovation.ApplicationAccessTests
+public sealed class ViolationServiceTestsOnPostgreSql : Renovation.ViolationServiceTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
 
 [Collection(RepairsCollection.Name)]
 public sealed class ApplicationConcurrencyTestsOnPostgreSql : Renovation.ApplicationConcurrencyTests
+public sealed class AcceptanceServiceTestsOnPostgreSql : Renovation.AcceptanceServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class PatrolDemoTestsOnPostgreSql : Renovation.PatrolDemoTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -109,6 +109,8 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
                 "TakeOverId" => await FirstAsync(db.TakeOverInspections, user.ProjectId),
                 "InspectionId" => await FirstAsync(db.DeliveryInspections, user.ProjectId),
                 "ProcedureId" => await FirstAsync(db.MoveInProcedures, user.ProjectId),
+                // Renovation part C (works pages): the door does not need the record, so any application (or a number) serves.
+                "ApplicationId" => await db.RenovationApplications.IgnoreQueryFilters().OrderBy(a => a.ProjectId != user.ProjectId).ThenBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync() ?? 1,
                 var other => throw new InvalidOperationException($"{template}: which record does the route parameter {other} name? Add it here."),
             };
             url = url.Replace(m.Value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);

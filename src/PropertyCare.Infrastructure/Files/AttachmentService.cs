@@ -51,6 +51,8 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> dbFactory,
         // Part A (renovation): documents of an application follow its own rule.
         if (a.Kind == AttachmentKind.RenovationDocument)
             return await Renovation.RenovationAttachmentRules.MayReadDocumentAsync(db, user, a.RecordId, ct) ? (a.ContentType, a.Bytes) : throw new RecordNotFoundException();
+        // Renovation part C: patrol, violation and acceptance photos follow their own rule.
+        if (await Renovation.RenovationWorksFiles.MayReadAsync(db, user, a.Kind, a.RecordId, ct) is { } works) return works ? (a.ContentType, a.Bytes) : throw new RecordNotFoundException();
         if (user.Has(Permissions.MoveInRead)) return (a.ContentType, a.Bytes);
         if (user.Has(Permissions.OwnerPortal) && user.OwnerId is { } owner && a.RecordId is { } record
             && await UnitOfAsync(db, a.Kind, record, ct) is { } unitId
