@@ -111,6 +111,11 @@ public static class DependencyInjection
         services.AddScoped<VacantUnits.VacantCycleJob>();
         services.AddScoped<VacantUnits.VacantEscalationJob>();
         services.AddHostedService<VacantUnits.VacantJobsBootstrap>();
+        // Renovation part B (deposit ledger, refunds, deposits report)
+        services.AddScoped<Renovation.DepositService>();
+        services.AddScoped<Renovation.DepositRefundService>();
+        services.AddScoped<Renovation.DepositReportService>();
+        services.AddScoped<Hq.HqDepositQueries>();
         services.AddHostedService<Repairs.RepairJobsBootstrap>();
         return services;
     }

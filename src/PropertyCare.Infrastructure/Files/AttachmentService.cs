@@ -49,6 +49,7 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> dbFactory,
         var a = await db.Attachments.AsNoTracking().Where(x => x.Id == attachmentId)
             .Select(x => new { x.Kind, x.RecordId, x.ContentType, x.Bytes }).FirstOrDefaultAsync(ct) ?? throw new RecordNotFoundException();
         if (user.Has(Permissions.MoveInRead)) return (a.ContentType, a.Bytes);
+        if (Renovation.DepositAttachmentRule.StaffMayRead(user, a.Kind)) return (a.ContentType, a.Bytes); // part B (deposit)
         if (user.Has(Permissions.OwnerPortal) && user.OwnerId is { } owner && a.RecordId is { } record
             && await UnitOfAsync(db, a.Kind, record, ct) is { } unitId
             && await db.UnitOwnerships.AnyAsync(o => o.UnitId == unitId && o.OwnerId == owner, ct))
