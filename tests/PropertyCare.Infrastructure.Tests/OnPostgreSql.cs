@@ -375,3 +375,33 @@ public sealed class MoveInGuardTestsOnPostgreSql : MoveIn.MoveInGuardTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+// Renovation part B (deposit ledger): the same ledger, refund, isolation, report and guard tests on PostgreSQL.
+[Collection(RepairsCollection.Name)]
+public sealed class DepositLedgerServiceTestsOnPostgreSql : Renovation.DepositLedgerServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class DepositRefundServiceTestsOnPostgreSql : Renovation.DepositRefundServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class DepositIsolationTestsOnPostgreSql : Renovation.DepositIsolationTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class DepositReportTestsOnPostgreSql : Renovation.DepositReportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class DepositLedgerGuardTestsOnPostgreSql : Renovation.DepositLedgerGuardTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
