@@ -115,6 +115,7 @@ public static class DependencyInjection
         services.AddScoped<Renovation.DepositService>();
         services.AddScoped<Renovation.DepositRefundService>();
         services.AddScoped<Renovation.DepositReportService>();
+        services.AddScoped<Renovation.PortalDepositService>();
         services.AddScoped<Hq.HqDepositQueries>();
         services.AddHostedService<Repairs.RepairJobsBootstrap>();
         return services;

@@ -61,4 +61,24 @@ public class DepositIsolationTests
         await Assert.ThrowsAsync<AccessDeniedException>(() => owner.LedgerAsync(id));
         await Assert.ThrowsAsync<AccessDeniedException>(() => owner.ReceiptAsync(1));
     }
+
+    [Fact]
+    public async Task An_owner_sees_their_own_deposit_with_deduction_reasons_and_nobody_elses()
+    {
+        await using var w = await DepositWorld.CreateAsync(Provider);
+        var id = await w.ApplicationAsync(w.A, "0101", RenovationStatus.Working);
+        var other = await w.ApplicationAsync(w.A, "0102", RenovationStatus.Working);
+        var violation = await w.ViolationAsync(w.A, id);
+        var did = await w.Desk(w.A).ProposeDeductionAsync(id, violation, "午休时间施工", 200m, []);
+        await w.Manager(w.A).DecideDeductionAsync(did, 0, true, null);
+        var ownerId = (await w.AppAsync(w.A, id)).OwnerId;
+        var portal = w.W.As(Roles.Owner, w.A, "u-owner", "业主", ownerId).GetRequiredService<PortalDepositService>();
+
+        var mine = await portal.MyDepositAsync(id);
+        Assert.Equal((3000m, 200m, 0m, 2800m), (mine.Collected, mine.Deducted, mine.Refunded, mine.Balance));
+        Assert.Contains(mine.Lines, l => l.Kind == LedgerEntryKind.Deducted && l.Reason == "午休时间施工");
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => portal.MyDepositAsync(other));
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => w.W.As(Roles.Owner, w.B, "u-owner", "业主", ownerId).GetRequiredService<PortalDepositService>().MyDepositAsync(id));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => w.W.As(Roles.ServiceDesk, w.A).GetRequiredService<PortalDepositService>().MyDepositAsync(id));
+    }
 }
