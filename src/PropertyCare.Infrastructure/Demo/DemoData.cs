@@ -60,6 +60,7 @@ public static class DemoData
         await DemoVacant.SeedAsync(sp, projects[0], ct);
         await DemoMoveIn.SeedAsync(sp, projects[0], firstOwners[0].Id, ct);
         await DemoDelivery.SeedAsync(sp, projects[0], ct); // after the batch demo: it uses its batch
+        await DemoRenovationMoney.SeedAsync(sp, projects[0], ct); // renovation part B: AFTER part A's applications demo (it uses them)
     }
 
     private static async Task<(int, string)> SeedEstateAsync(DbContextOptions<AppDbContext> options, Project project, EstateSpec spec, Random r, CancellationToken ct)
