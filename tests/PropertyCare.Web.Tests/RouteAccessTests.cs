@@ -107,6 +107,10 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
                 "TakeOverId" => await FirstAsync(db.TakeOverInspections, user.ProjectId),
                 "InspectionId" => await FirstAsync(db.DeliveryInspections, user.ProjectId),
                 "ProcedureId" => await FirstAsync(db.MoveInProcedures, user.ProjectId),
+                // Renovation part B (deposit): the application of a ledger page, the entry of a receipt — 0 where no record exists yet
+                // (the door is the same; the page then says "not found").
+                "ApplicationId" => await db.RenovationApplications.IgnoreQueryFilters().OrderBy(x => x.ProjectId != user.ProjectId).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
+                "EntryId" => (int)await db.DepositLedger.IgnoreQueryFilters().Where(x => x.ReceiptNumber != null).OrderBy(x => x.ProjectId != user.ProjectId).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
                 var other => throw new InvalidOperationException($"{template}: which record does the route parameter {other} name? Add it here."),
             };
             url = url.Replace(m.Value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
