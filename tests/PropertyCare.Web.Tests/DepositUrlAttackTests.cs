@@ -35,6 +35,7 @@ public sealed class DepositUrlAttackTests(WebAppFixture app)
             var own = await RenderAsync("staff", page, 1, parameters);
             Assert.DoesNotContain("data-test=\"not-found\"", own);
             Assert.Contains(secret, own);
+            Assert.Contains("¥3,000.00", own);
             foreach (var project in new[] { 1, 2 })
             {
                 var html = await RenderAsync("staff2", page, project, parameters);
@@ -42,6 +43,15 @@ public sealed class DepositUrlAttackTests(WebAppFixture app)
                 Assert.DoesNotContain(secret, html);
             }
         }
+        // The desk's own ledger page: the derived balance, the entry with its receipt link, why no refund yet, the collect form
+        // (the desk may write) and no reverse button (only the manager reverses).
+        var ledger = await RenderAsync("staff", typeof(DepositPage), 1, new() { ["ApplicationId"] = applicationId });
+        Assert.Contains($"/p/1/renovations/receipts/{entryId}/print", ledger);
+        Assert.Contains("data-test=\"refund-blockers\"", ledger);
+        Assert.Contains("data-test=\"refund-blocker\"", ledger);
+        Assert.Contains("data-test=\"collect-form\"", ledger);
+        Assert.DoesNotContain("data-test=\"reverse-open\"", ledger);
+        Assert.Contains("data-test=\"reverse-open\"", await RenderAsync("manager", typeof(DepositPage), 1, new() { ["ApplicationId"] = applicationId }));
         var ownerView = await RenderAsync("owner", typeof(MyDepositSummary), null, new() { ["ApplicationId"] = applicationId });
         Assert.Contains("data-test=\"not-found\"", ownerView);
         Assert.DoesNotContain("¥3,000.00", ownerView);
