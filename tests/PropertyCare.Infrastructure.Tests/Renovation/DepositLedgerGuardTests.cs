@@ -52,7 +52,7 @@ public class DepositLedgerGuardTests : IDisposable
     {
         var (_, id) = Seed(T.A1);
         await using var db = T.Db(null);
-        var update = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync($"UPDATE \"DepositLedger\" SET \"Amount\" = 1 WHERE \"Id\" = {id}"));
+        var update = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"UPDATE \"DepositLedger\" SET \"Amount\" = 1 WHERE \"Id\" = {id}"));
         Assert.Contains(LedgerGuard.Message, Messages(update));
         var delete = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"DepositLedger\""));
         Assert.Contains(LedgerGuard.Message, Messages(delete));
