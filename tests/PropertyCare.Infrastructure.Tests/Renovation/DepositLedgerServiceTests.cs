@@ -135,4 +135,15 @@ public class DepositLedgerServiceTests
         await w.Manager(w.A).ReverseAsync(deducted.Id, "扣款依据不足，复核撤销");
         Assert.Equal(3000m, (await w.Manager(w.A).LedgerAsync(id)).Balance);
     }
+
+    [Fact]
+    public async Task Collections_at_the_same_moment_get_different_receipt_numbers()
+    {
+        await using var w = await DepositWorld.CreateAsync(Provider);
+        var ids = new List<int>();
+        foreach (var room in new[] { "0101", "0102", "0103", "0104" }) ids.Add(await w.ApplicationAsync(w.A, room, RenovationStatus.Approved));
+        var results = await Task.WhenAll(ids.Select(id => w.Desk(w.A, $"u-desk-{id}").CollectAsync(id, LedgerAccount.Deposit, null, 3000m, PaymentMethod.Cash, null)));
+        Assert.Equal(4, results.Select(r => r.ReceiptNumber).Distinct().Count());
+        Assert.All(results, r => Assert.StartsWith("SJ-20261123-", r.ReceiptNumber));
+    }
 }
