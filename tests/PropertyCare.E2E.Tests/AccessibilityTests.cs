@@ -160,6 +160,9 @@ public sealed class AccessibilityTests(AppServer app)
         await hq.GotoAsync("/hq/deposits");
         await hq.WaitForSelectorAsync("[data-test=hq-deposit-row]", Visible);
         await AssertNoSeriousAsync(hq, "hq deposits");
+        await hq.ClickAsync("[data-test=hq-deposit-drill] >> nth=0");
+        await hq.WaitForSelectorAsync("[data-test=hq-deposit-drilldown]", Visible);
+        await AssertNoSeriousAsync(hq, "hq deposits drill-down");
         await hq.Context.CloseAsync();
     }
 

@@ -52,6 +52,9 @@ public sealed class DepositUrlAttackTests(WebAppFixture app)
         Assert.Contains("data-test=\"collect-form\"", ledger);
         Assert.DoesNotContain("data-test=\"reverse-open\"", ledger);
         Assert.Contains("data-test=\"reverse-open\"", await RenderAsync("manager", typeof(DepositPage), 1, new() { ["ApplicationId"] = applicationId }));
+        var hq = await RenderAsync("hq", typeof(Components.Pages.Hq.HqDepositsPage), null, []);
+        Assert.Contains("data-test=\"hq-deposit-row\"", hq);
+        Assert.Contains("data-test=\"hq-deposit-total\"", hq);
         var ownerView = await RenderAsync("owner", typeof(MyDepositSummary), null, new() { ["ApplicationId"] = applicationId });
         Assert.Contains("data-test=\"not-found\"", ownerView);
         Assert.DoesNotContain("¥3,000.00", ownerView);
