@@ -125,6 +125,12 @@ public static class DependencyInjection
         services.AddScoped<Renovation.RenovationPatrolDueJob>();
         services.AddScoped<Renovation.RenovationViolationEscalationJob>();
         services.AddHostedService<Renovation.RenovationWorksJobsBootstrap>();
+        // Renovation part B (deposit ledger, refunds, deposits report)
+        services.AddScoped<Renovation.DepositService>();
+        services.AddScoped<Renovation.DepositRefundService>();
+        services.AddScoped<Renovation.DepositReportService>();
+        services.AddScoped<Renovation.PortalDepositService>();
+        services.AddScoped<Hq.HqDepositQueries>();
         services.AddHostedService<Repairs.RepairJobsBootstrap>();
         return services;
     }

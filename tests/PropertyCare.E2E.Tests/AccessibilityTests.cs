@@ -155,6 +155,34 @@ public sealed class AccessibilityTests(AppServer app)
             await AssertNoSeriousAsync(staff, name);
         }
         await staff.Context.CloseAsync();
+    // Renovation part B (deposit ledger): the ledger of an application, a receipt, the project's report, HQ's summary.
+    [Fact]
+    public async Task Deposit_pages_have_no_serious_violations()
+    {
+        var applicationId = app.Query("SELECT COALESCE(MIN(Id), 0) FROM RenovationApplications WHERE ProjectId = 1", r => r.GetInt32(0));
+        var entryId = app.Query("SELECT COALESCE(MIN(Id), 0) FROM DepositLedger WHERE ProjectId = 1 AND ReceiptNumber IS NOT NULL", r => r.GetInt64(0));
+        var manager = await app.SignInAsync("manager");
+        foreach (var (name, path, ready) in new (string, string, string)[]
+        {
+            ("deposits report", "/p/1/renovations/deposits", "[data-test=deposit-stats]"),
+            ("deposit ledger", $"/p/1/renovations/{applicationId}/deposit", "[data-test=deposit-summary], [data-test=not-found]"),
+            ("deposit receipt", $"/p/1/renovations/receipts/{entryId}/print", "[data-test=receipt-sheet], [data-test=not-found]"),
+        })
+        {
+            await manager.GotoAsync(path);
+            await manager.WaitForSelectorAsync(ready, Visible);
+            await AssertNoSeriousAsync(manager, name);
+        }
+        await manager.Context.CloseAsync();
+
+        var hq = await app.SignInAsync("hq");
+        await hq.GotoAsync("/hq/deposits");
+        await hq.WaitForSelectorAsync("[data-test=hq-deposit-row]", Visible);
+        await AssertNoSeriousAsync(hq, "hq deposits");
+        await hq.ClickAsync("[data-test=hq-deposit-drill] >> nth=0");
+        await hq.WaitForSelectorAsync("[data-test=hq-deposit-drilldown]", Visible);
+        await AssertNoSeriousAsync(hq, "hq deposits drill-down");
+        await hq.Context.CloseAsync();
     }
 
     [Fact]

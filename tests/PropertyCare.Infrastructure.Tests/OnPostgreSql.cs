@@ -382,6 +382,9 @@ public sealed class ApplicationServiceTestsOnPostgreSql : Renovation.Application
 // Renovation part C (works): patrols and the patrol job, violations (escalation, stop/resume, deduction, repair, isolation), acceptance.
 [Collection(RepairsCollection.Name)]
 public sealed class PatrolServiceTestsOnPostgreSql : Renovation.PatrolServiceTests
+// Renovation part B (deposit ledger): the same ledger, refund, isolation, report and guard tests on PostgreSQL.
+[Collection(RepairsCollection.Name)]
+public sealed class DepositLedgerServiceTestsOnPostgreSql : Renovation.DepositLedgerServiceTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
@@ -389,6 +392,7 @@ public sealed class PatrolServiceTestsOnPostgreSql : Renovation.PatrolServiceTes
 [Collection(RepairsCollection.Name)]
 public sealed class ApplicationAccessTestsOnPostgreSql : Renovation.ApplicationAccessTests
 public sealed class ViolationServiceTestsOnPostgreSql : Renovation.ViolationServiceTests
+public sealed class DepositRefundServiceTestsOnPostgreSql : Renovation.DepositRefundServiceTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
@@ -396,12 +400,19 @@ public sealed class ViolationServiceTestsOnPostgreSql : Renovation.ViolationServ
 [Collection(RepairsCollection.Name)]
 public sealed class ApplicationConcurrencyTestsOnPostgreSql : Renovation.ApplicationConcurrencyTests
 public sealed class AcceptanceServiceTestsOnPostgreSql : Renovation.AcceptanceServiceTests
+public sealed class DepositIsolationTestsOnPostgreSql : Renovation.DepositIsolationTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
 
 [Collection(RepairsCollection.Name)]
 public sealed class PatrolDemoTestsOnPostgreSql : Renovation.PatrolDemoTests
+public sealed class DepositReportTestsOnPostgreSql : Renovation.DepositReportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class DepositLedgerGuardTestsOnPostgreSql : Renovation.DepositLedgerGuardTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -101,7 +101,7 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
                 "CallbackId" => await FirstAsync(db.Callbacks, user.ProjectId),
                 "VacantInspectionId" => await FirstAsync(db.VacantUnitInspections, user.ProjectId),
                 "CustodyId" => await FirstAsync(db.KeyCustodies, user.ProjectId),
-                // Renovation (装修) part A: applications
+                // Renovation (装修): the application of every renovation page (parts A, B, C)
                 "ApplicationId" => await FirstAsync(db.RenovationApplications, user.ProjectId),
                 // Move-in (入伙): batches, appointments, take-over inspections
                 "BatchId" => await FirstAsync(db.DeliveryBatches, user.ProjectId),
@@ -109,8 +109,8 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
                 "TakeOverId" => await FirstAsync(db.TakeOverInspections, user.ProjectId),
                 "InspectionId" => await FirstAsync(db.DeliveryInspections, user.ProjectId),
                 "ProcedureId" => await FirstAsync(db.MoveInProcedures, user.ProjectId),
-                // Renovation part C (works pages): the door does not need the record, so any application (or a number) serves.
-                "ApplicationId" => await db.RenovationApplications.IgnoreQueryFilters().OrderBy(a => a.ProjectId != user.ProjectId).ThenBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync() ?? 1,
+                // Renovation part B (deposit): the entry of a receipt — 0 where no record exists yet (the door is the same).
+                "EntryId" => (int)await db.DepositLedger.IgnoreQueryFilters().Where(x => x.ReceiptNumber != null).OrderBy(x => x.ProjectId != user.ProjectId).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
                 var other => throw new InvalidOperationException($"{template}: which record does the route parameter {other} name? Add it here."),
             };
             url = url.Replace(m.Value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);

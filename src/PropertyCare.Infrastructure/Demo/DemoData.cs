@@ -62,6 +62,7 @@ public static class DemoData
         await DemoDelivery.SeedAsync(sp, projects[0], ct); // after the batch demo: it uses its batch
         await DemoRenovation.SeedAsync(sp, projects[0], ct); // renovation part A: applications in every status
         await DemoRenovationWorks.SeedAsync(sp, projects[0], ct); // renovation part C: after part A's applications, before part B's deposits
+        await DemoRenovationMoney.SeedAsync(sp, projects[0], ct); // renovation part B: AFTER part A's applications demo (it uses them)
     }
 
     private static async Task<(int, string)> SeedEstateAsync(DbContextOptions<AppDbContext> options, Project project, EstateSpec spec, Random r, CancellationToken ct)

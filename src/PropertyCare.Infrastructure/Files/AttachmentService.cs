@@ -54,6 +54,7 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> dbFactory,
         // Renovation part C: patrol, violation and acceptance photos follow their own rule.
         if (await Renovation.RenovationWorksFiles.MayReadAsync(db, user, a.Kind, a.RecordId, ct) is { } works) return works ? (a.ContentType, a.Bytes) : throw new RecordNotFoundException();
         if (user.Has(Permissions.MoveInRead)) return (a.ContentType, a.Bytes);
+        if (Renovation.DepositAttachmentRule.StaffMayRead(user, a.Kind)) return (a.ContentType, a.Bytes); // part B (deposit)
         if (user.Has(Permissions.OwnerPortal) && user.OwnerId is { } owner && a.RecordId is { } record
             && await UnitOfAsync(db, a.Kind, record, ct) is { } unitId
             && await db.UnitOwnerships.AnyAsync(o => o.UnitId == unitId && o.OwnerId == owner, ct))
