@@ -155,6 +155,8 @@ public sealed class AccessibilityTests(AppServer app)
             await AssertNoSeriousAsync(staff, name);
         }
         await staff.Context.CloseAsync();
+    }
+
     // Renovation part B (deposit ledger): the ledger of an application, a receipt, the project's report, HQ's summary.
     [Fact]
     public async Task Deposit_pages_have_no_serious_violations()

@@ -379,9 +379,47 @@ public sealed class MoveInGuardTestsOnPostgreSql : MoveIn.MoveInGuardTests
 // Renovation part A: applications (desk, portal, access, concurrency) on PostgreSQL.
 [Collection(RepairsCollection.Name)]
 public sealed class ApplicationServiceTestsOnPostgreSql : Renovation.ApplicationServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class ApplicationAccessTestsOnPostgreSql : Renovation.ApplicationAccessTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class ApplicationConcurrencyTestsOnPostgreSql : Renovation.ApplicationConcurrencyTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
 // Renovation part C (works): patrols and the patrol job, violations (escalation, stop/resume, deduction, repair, isolation), acceptance.
 [Collection(RepairsCollection.Name)]
 public sealed class PatrolServiceTestsOnPostgreSql : Renovation.PatrolServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class ViolationServiceTestsOnPostgreSql : Renovation.ViolationServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class AcceptanceServiceTestsOnPostgreSql : Renovation.AcceptanceServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class PatrolDemoTestsOnPostgreSql : Renovation.PatrolDemoTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
 // Renovation part B (deposit ledger): the same ledger, refund, isolation, report and guard tests on PostgreSQL.
 [Collection(RepairsCollection.Name)]
 public sealed class DepositLedgerServiceTestsOnPostgreSql : Renovation.DepositLedgerServiceTests
@@ -390,23 +428,18 @@ public sealed class DepositLedgerServiceTestsOnPostgreSql : Renovation.DepositLe
 }
 
 [Collection(RepairsCollection.Name)]
-public sealed class ApplicationAccessTestsOnPostgreSql : Renovation.ApplicationAccessTests
-public sealed class ViolationServiceTestsOnPostgreSql : Renovation.ViolationServiceTests
 public sealed class DepositRefundServiceTestsOnPostgreSql : Renovation.DepositRefundServiceTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
 
 [Collection(RepairsCollection.Name)]
-public sealed class ApplicationConcurrencyTestsOnPostgreSql : Renovation.ApplicationConcurrencyTests
-public sealed class AcceptanceServiceTestsOnPostgreSql : Renovation.AcceptanceServiceTests
 public sealed class DepositIsolationTestsOnPostgreSql : Renovation.DepositIsolationTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
 
 [Collection(RepairsCollection.Name)]
-public sealed class PatrolDemoTestsOnPostgreSql : Renovation.PatrolDemoTests
 public sealed class DepositReportTestsOnPostgreSql : Renovation.DepositReportTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
