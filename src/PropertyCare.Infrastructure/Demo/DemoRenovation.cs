@@ -57,7 +57,7 @@ internal static class DemoRenovation
             .OrderByDescending(o => o.UnitId).Select(o => new { o.UnitId, o.OwnerId, o.Unit!.State }).Take(40).ToListAsync(ct);
         var occupied = candidates.Where(c => c.State == UnitState.Occupied).Select(c => (c.UnitId, c.OwnerId)).ToList();
         var renovating = candidates.Where(c => c.State == UnitState.Renovating).Select(c => (c.UnitId, c.OwnerId)).ToList();
-        if (occupied.Count < 10) return;
+        if (occupied.Count < 11) return;
         var queue = new Queue<(int UnitId, int OwnerId)>(occupied);
         var seq = 0;
         var receipt = 0;
@@ -136,6 +136,12 @@ internal static class DemoRenovation
         await db.SaveChangesAsync(ct);
         await WorkingAsync(accepted, 196, 194, "钱大伟", "何明电工");
         accepted.Accept(today.AddDays(-120), settings, await UnitAsync(accepted.UnitId));
+
+        // 验收通过 200 days ago: the money demo refunds it (approved by another person), so it ends 已结案.
+        var settled = Filed(330, queue.Dequeue(), light, 45);
+        await db.SaveChangesAsync(ct);
+        await WorkingAsync(settled, 326, 324, "陈国庆");
+        settled.Accept(today.AddDays(-200), settings, await UnitAsync(settled.UnitId));
 
         // 已撤回 and 已驳回.
         var withdrawn = Filed(15, queue.Dequeue(), light, 20);

@@ -41,9 +41,25 @@ internal static class DemoRenovationMoney
             today = Repairs.ProjectClock.For(services.GetRequiredService<TimeProvider>(), project).Today;
         }
 
-        // 1. The accepted one past its observation period: the desk requests the refund; the manager approves it in the demo.
-        if (apps.FirstOrDefault(a => a.Status == RenovationStatus.Accepted && a.ObservationOver(today)) is { } accepted)
-            await TryAsync(() => With<DepositRefundService>(services, project, desk, s => s.RequestAsync(accepted.Id, PaymentMethod.BankTransfer, ct)));
+        // 1. The accepted ones past their observation period: the longest-accepted is refunded (requested by the desk,
+        //    approved by the manager — two people) and so closed (已结案); the other waits for the manager's approval.
+        var due = apps.Where(a => a.Status == RenovationStatus.Accepted && a.ObservationOver(today)).OrderBy(a => a.AcceptedOn).ToList();
+        if (due.Count >= 2)
+        {
+            var refundId = 0;
+            if (await TryAsync(() => With<DepositRefundService>(services, project, desk, async s => refundId = await s.RequestAsync(due[0].Id, PaymentMethod.BankTransfer, ct))))
+            {
+                int version;
+                using (var scope = Enter(services, project, boss))
+                {
+                    await using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+                    version = await db.DepositRefunds.Where(x => x.Id == refundId).Select(x => x.Version).SingleAsync(ct);
+                }
+                await TryAsync(() => With<DepositRefundService>(services, project, boss, s => s.ApproveAsync(refundId, version, "观察期满无渗漏，同意清退", ct)));
+            }
+        }
+        if (due.Count >= 1)
+            await TryAsync(() => With<DepositRefundService>(services, project, desk, s => s.RequestAsync(due[^1].Id, PaymentMethod.BankTransfer, ct)));
 
         // 2. A Working one: damage to the lift car, proposed with a photo, waiting for the manager.
         if (apps.FirstOrDefault(a => a.Status == RenovationStatus.Working) is { } working)

@@ -7,17 +7,19 @@ using PropertyCare.Infrastructure.Tests.Repairs;
 
 namespace PropertyCare.Infrastructure.Tests.Renovation;
 
-/// <summary>The deposit demo over applications like part A's demo leaves them: a refund waiting for the manager (asked by
-/// the desk user), a damage deduction proposed on a Working one, a mistaken fee reversed and collected again.</summary>
+/// <summary>The deposit demo over applications like part A's demo leaves them: the longest-accepted refunded by two people
+/// and closed, a refund waiting for the manager (asked by the desk user), a damage deduction proposed on a Working one, a
+/// mistaken fee reversed and collected again.</summary>
 [Collection(RepairsCollection.Name)]
 public class DemoRenovationMoneyTests
 {
     [Fact]
-    public async Task The_demo_leaves_a_refund_waiting_a_proposed_deduction_and_one_reversal()
+    public async Task The_demo_leaves_one_refund_done_one_waiting_a_proposed_deduction_and_one_reversal()
     {
         await using var w = await DepositWorld.CreateAsync(DatabaseProvider.Sqlite);
         var staff = await w.W.AddUserAsync(w.A, Roles.ServiceDesk, "staff", "客服 王芳");
-        await w.W.AddUserAsync(w.A, Roles.ProjectManager, "manager", "客服经理 李静");
+        var manager = await w.W.AddUserAsync(w.A, Roles.ProjectManager, "manager", "客服经理 李静");
+        var settled = await w.ApplicationAsync(w.A, "0104", RenovationStatus.Accepted);
         var accepted = await w.ApplicationAsync(w.A, "0101", RenovationStatus.Accepted);
         var working1 = await w.ApplicationAsync(w.A, "0102", RenovationStatus.Working);
         var working2 = await w.ApplicationAsync(w.A, "0103", RenovationStatus.Working);
@@ -25,7 +27,11 @@ public class DemoRenovationMoneyTests
         await DemoRenovationMoney.SeedAsync(w.W.App.Provider, w.A, default);
 
         await using var db = w.Db(w.A);
-        var refund = await db.DepositRefunds.SingleAsync();
+        var done = await db.DepositRefunds.SingleAsync(r => r.ApplicationId == settled);
+        Assert.Equal((RefundStatus.Approved, staff, manager), (done.Status, done.RequestedBy, done.DecidedBy));
+        Assert.Equal(RenovationStatus.Closed, (await db.RenovationApplications.SingleAsync(a => a.Id == settled)).Status);
+        Assert.Equal(0m, DepositLedger.Balance(await db.DepositLedger.Where(e => e.ApplicationId == settled).ToListAsync()));
+        var refund = await db.DepositRefunds.SingleAsync(r => r.ApplicationId != settled);
         Assert.Equal((accepted, RefundStatus.Requested, staff), (refund.ApplicationId, refund.Status, refund.RequestedBy));
         var deduction = await db.DepositDeductions.SingleAsync();
         Assert.Equal((working1, DeductionStatus.Proposed), (deduction.ApplicationId, deduction.Status));
