@@ -2,13 +2,20 @@ using Microsoft.Playwright;
 
 namespace PropertyCare.E2E.Tests;
 
-/// <summary>Issue 13, the application part of the journey as people do it: the demo owner, on a phone, withdraws the
-/// application waiting for its deposit and applies again (prohibited items cannot be ticked; the form refuses a blank
-/// contractor) → the desk checks the file is complete → the manager approves with conditions → the owner sees the
-/// deposit to pay and what to do next.</summary>
+/// <summary>Issue 13's journey as people do it, from the application to the settled deposit: the demo owner, on a phone,
+/// withdraws the application waiting for its deposit and applies again (prohibited items cannot be ticked; the form
+/// refuses a blank contractor) → the desk checks the file is complete → the manager approves with conditions → the
+/// owner sees the deposit to pay → the desk collects deposit and fee with receipts, registers a worker and issues the
+/// permit (the unit becomes 装修中) → a patrol on a phone finds a violation → rectified, re-checked → acceptance passes
+/// (the unit is back) → the app's clock is moved past the observation period → the desk requests the refund, which the
+/// desk cannot approve itself → the manager approves it → balance 0, 已结案, and the owner sees all of it.</summary>
 [Collection("app")]
-public class RenovationApplyJourneyTests(AppServer app)
+public class RenovationApplyJourneyTests(AppServer app) : IAsyncLifetime
 {
+    // The journey moves the app's clock past the observation period; the other tests share the app, so it goes back.
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => app.ResetClockAsync();
+
     private static readonly PageWaitForSelectorOptions Visible = new() { Timeout = 15_000 };
     private static readonly LocatorAssertionsToContainTextOptions Soon = new() { Timeout = 15_000 };
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
@@ -16,7 +23,7 @@ public class RenovationApplyJourneyTests(AppServer app)
         "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==");
 
     [Fact]
-    public async Task Owner_applies_on_a_phone_desk_checks_manager_approves_owner_sees_the_deposit_due()
+    public async Task Owner_applies_on_a_phone_and_the_deposit_comes_back_after_works_patrol_acceptance_and_a_four_eyes_refund()
     {
         var ownerId = app.Query("SELECT OwnerId FROM AspNetUsers WHERE UserName = 'owner'", r => r.GetInt32(0));
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
@@ -84,6 +91,103 @@ public class RenovationApplyJourneyTests(AppServer app)
         await owner.ReloadAsync();
         await Assertions.Expect(owner.Locator("[data-test=next-step]")).ToContainTextAsync("保证金", Soon);
         await Assertions.Expect(owner.Locator("[data-test=review-decision-text]")).ToContainTextAsync("水电改造须隐蔽工程验收后封闭", Soon);
-        foreach (var p in new[] { owner, staff, manager }) await p.Context.CloseAsync();
+        var unitId = app.Query($"SELECT UnitId FROM RenovationApplications WHERE Id = {id}", r => r.GetInt32(0));
+        var stateBefore = app.Query($"SELECT State FROM Units WHERE Id = {unitId}", r => r.GetInt32(0));
+
+        // 6. The desk collects the deposit, then the fee — each confirmed, each with its own receipt.
+        await staff.GotoAsync($"/p/1/renovations/{id}/deposit");
+        await staff.WaitForSelectorAsync("[data-test=collect-submit]", Visible);
+        await staff.ClickAsync("[data-test=collect-submit]");
+        await staff.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "确认收款", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-test=entry-row]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await staff.ClickAsync("[data-test=collect-item]");
+        await staff.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "装修垃圾清运费" }).ClickAsync();
+        await staff.ClickAsync("[data-test=collect-submit]");
+        await staff.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "确认收款", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-test=entry-row]")).ToHaveCountAsync(2, new() { Timeout = 15_000 });
+        Assert.Equal(2, app.Query($"SELECT COUNT(DISTINCT ReceiptNumber) FROM DepositLedger WHERE ApplicationId = {id}", r => r.GetInt32(0)));
+        // The receipt of the deposit: number, the amount in figures and in Chinese capitals.
+        var receiptHref = await staff.Locator("[data-test=receipt-link]").First.GetAttributeAsync("href");
+        await staff.GotoAsync(receiptHref!);
+        await Assertions.Expect(staff.Locator("[data-test=receipt-sheet]")).ToContainTextAsync("收据", Soon);
+        await Assertions.Expect(staff.Locator("[data-test=receipt-sheet]")).ToContainTextAsync("人民币 叁仟元整", Soon);
+
+        // 7. A worker is registered for the pass, and the permit is issued: the unit becomes 装修中.
+        await staff.GotoAsync($"/p/1/renovations/{id}");
+        await staff.ClickAsync("[data-test=add-worker]", new() { Timeout = 15_000 });
+        await staff.FillAsync("[data-test=worker-name]", "钱师傅");
+        await staff.FillAsync("[data-test=worker-id]", "11010519491231002X");
+        await staff.FillAsync("[data-test=worker-phone]", "13912345678");
+        await staff.ClickAsync("[data-test=worker-submit]");
+        await Assertions.Expect(staff.Locator("[data-test=worker-row]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await Assertions.Expect(staff.Locator("[data-test=worker-row]")).Not.ToContainTextAsync("11010519491231002X");  // masked
+        await staff.ClickAsync("[data-test=issue-permit]");
+        await staff.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "办理", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-test=renovation-status]")).ToContainTextAsync("施工中", Soon);
+        Assert.Equal(2, app.Query($"SELECT State FROM Units WHERE Id = {unitId}", r => r.GetInt32(0)));  // 装修中
+
+        // 8. A patrol on a phone finds a violation with a photo; it is put right and the re-check passes.
+        var patrol = await app.SignInAsync("staff", viewport: Phone);
+        await patrol.GotoAsync($"/p/1/renovations/{id}/works");
+        await patrol.WaitForSelectorAsync("[data-test=patrol-submit]", Visible);
+        foreach (var item in PatrolItems.Where(i => i != "公共区域保护"))
+            await patrol.ClickAsync($"[data-test=patrol-form] [data-item={item}] [data-test=check-pass]");
+        await patrol.ClickAsync("[data-test=patrol-form] [data-item=公共区域保护] [data-test=check-fail]");
+        await patrol.FillAsync("[data-test=patrol-form] [data-item=公共区域保护] textarea", "楼道未做保护");
+        await patrol.ClickAsync("[data-test=add-violation]");
+        await patrol.FillAsync("[data-test=new-violation] textarea", "装修材料堆放在消防通道");
+        await patrol.SetInputFilesAsync("[data-test=violation-photos-0] input[type=file]", new FilePayload { Name = "通道.png", MimeType = "image/png", Buffer = Png });
+        await patrol.WaitForSelectorAsync("[data-test=new-violation] [data-test=photo-picked]", Visible);
+        await patrol.ClickAsync("[data-test=patrol-submit]");
+        await Assertions.Expect(patrol.Locator("[data-test=violation-status]")).ToContainTextAsync("待整改", Soon);
+        await patrol.WaitForSelectorAsync("[data-test=acceptance-blocked]", Visible);
+        await patrol.ClickAsync("[data-test=mark-rectified]");
+        await Assertions.Expect(patrol.Locator("[data-test=violation-status]")).ToContainTextAsync("待复查", Soon);
+        await patrol.ClickAsync("[data-test=recheck-pass]");
+        await patrol.GetByRole(AriaRole.Button, new() { Name = "确认关闭" }).ClickAsync();
+        await Assertions.Expect(patrol.Locator("[data-test=violation-status]")).ToContainTextAsync("已整改", Soon);
+
+        // 9. Acceptance passes: the unit is back to what it was, the observation period starts.
+        await patrol.WaitForSelectorAsync("[data-test=acceptance-submit]", Visible);
+        foreach (var item in AcceptanceItems)
+            await patrol.ClickAsync($"[data-test=acceptance-form] [data-item={item}] [data-test=check-pass]");
+        await patrol.ClickAsync("[data-test=acceptance-submit]");
+        await patrol.GetByRole(AriaRole.Button, new() { Name = "确认验收合格" }).ClickAsync();
+        await Assertions.Expect(patrol.Locator("[data-test=works-status]")).ToContainTextAsync("验收通过", Soon);
+        Assert.Equal(stateBefore, app.Query($"SELECT State FROM Units WHERE Id = {unitId}", r => r.GetInt32(0)));
+
+        // 10. Not yet: the refund waits for the observation period (the page says why).
+        await staff.GotoAsync($"/p/1/renovations/{id}/deposit");
+        await Assertions.Expect(staff.Locator("[data-test=refund-blockers]")).ToContainTextAsync("观察期", Soon);
+        Assert.Equal(0, await staff.Locator("[data-test=refund-request]").CountAsync());
+
+        // 11. 91 days later the desk requests the refund — and cannot approve it itself (four eyes).
+        await app.AdvanceClockAsync(TimeSpan.FromDays(46));  // the test clock moves at most 60 days a step
+        await app.AdvanceClockAsync(TimeSpan.FromDays(45));
+        await staff.ReloadAsync();
+        await staff.ClickAsync("[data-test=refund-request]", new() { Timeout = 15_000 });
+        await staff.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "提交申请", Exact = true }).ClickAsync();
+        await staff.WaitForSelectorAsync("[data-test=refund-pending]", Visible);
+        Assert.Equal(0, await staff.Locator("[data-test=refund-approve]").CountAsync());
+
+        // 12. The manager approves: the whole balance is refunded with a receipt, the application is closed.
+        await manager.GotoAsync($"/p/1/renovations/{id}/deposit");
+        await manager.ClickAsync("[data-test=refund-approve]", new() { Timeout = 15_000 });
+        await manager.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "批准清退", Exact = true }).ClickAsync();
+        await manager.WaitForSelectorAsync("[data-test=refund-done]", Visible);
+        await Assertions.Expect(manager.Locator("[data-test=balance]")).ToContainTextAsync("¥0.00", Soon);
+        Assert.Equal(8, app.Query($"SELECT Status FROM RenovationApplications WHERE Id = {id}", r => r.GetInt32(0)));  // 已结案
+        Assert.Equal(1, app.Query($"SELECT COUNT(*) FROM DepositLedger WHERE ApplicationId = {id} AND Kind = 2 AND ReceiptNumber IS NOT NULL", r => r.GetInt32(0)));
+
+        // 13. The owner sees it all on the phone: closed, the works and their acceptance, paid and refunded, balance 0.
+        await owner.GotoAsync($"/my/renovations/{id}");
+        await Assertions.Expect(owner.Locator("[data-test=next-step]")).ToContainTextAsync("结案", Soon);
+        await Assertions.Expect(owner.Locator("[data-test=my-works]")).ToContainTextAsync("验收", Soon);
+        await Assertions.Expect(owner.Locator("[data-test=my-deposit-balance]")).ToContainTextAsync("¥0.00", Soon);
+        await Assertions.Expect(owner.Locator("[data-test=my-deposit-refunded]")).Not.ToContainTextAsync("¥0.00", Soon);
+        foreach (var p in new[] { owner, staff, manager, patrol }) await p.Context.CloseAsync();
     }
+
+    private static readonly string[] PatrolItems = ["结构安全", "消防安全", "防水", "电线敷设", "施工时间", "噪音", "垃圾清运", "公共区域保护"];
+    private static readonly string[] AcceptanceItems = ["结构安全", "防水闭水", "电气线路", "给排水", "燃气设施", "消防设施", "外立面及门窗", "公共区域恢复", "垃圾清运"];
 }
