@@ -147,6 +147,8 @@ public sealed class DepositService(IDbContextFactory<AppDbContext> dbFactory, Te
             throw new DomainException(new($"申请当前为“{app.Status.Label().Zh}”，不能扣款", $"The application is {app.Status.Label().En}: no deduction"));
         if (violationId is { } vid && !await db.RenovationViolations.AnyAsync(v => v.Id == vid && v.ApplicationId == app.Id, ct))
             throw new RecordNotFoundException();
+        if (violationId is { } open && await db.DepositDeductions.AnyAsync(d => d.ViolationId == open && d.Status != DeductionStatus.Rejected, ct))
+            throw new DomainException(new("该违章已有扣款建议", "A deduction was proposed for this violation already"));
         var deduction = DepositDeduction.Propose(app.Id, violationId, reason, amount, user.UserId, user.DisplayName, clock.UtcNow);
         if (violationId == null && photos.Count == 0)
             throw new ValidationException([new("Photos", new("损坏扣款须附现场照片", "A deduction for damage needs photos"))]);

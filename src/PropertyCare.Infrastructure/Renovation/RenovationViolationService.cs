@@ -17,7 +17,7 @@ namespace PropertyCare.Infrastructure.Renovation;
 /// SMS) and the resume once the stop's violation is closed; a proposed deduction (approved in the deposit ledger);
 /// a repair order for damage to shared parts. Every change checks the version the page loaded.</summary>
 public sealed class RenovationViolationService(IDbContextFactory<AppDbContext> dbFactory, TenantContext tenant, TimeProvider time,
-    NotificationOutbox outbox, CalendarService calendars)
+    NotificationOutbox outbox, CalendarService calendars, DepositService deposits)
 {
     private ProjectClock Clock => ProjectClock.For(time, tenant.Project!);
 
@@ -99,15 +99,13 @@ public sealed class RenovationViolationService(IDbContextFactory<AppDbContext> d
     public async Task<int> ProposeDeductionAsync(int violationId, decimal amount, string reason, CancellationToken ct = default)
     {
         tenant.RequireProject(Permissions.RenovationWrite);
-        var user = tenant.RequireUser();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var v = await db.RenovationViolations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == violationId, ct) ?? throw new RecordNotFoundException();
-        if (await db.DepositDeductions.AnyAsync(d => d.ViolationId == violationId && d.Status != DeductionStatus.Rejected, ct))
-            throw new DomainException(new("该违章已有扣款建议", "A deduction was proposed for this violation already"));
-        var d = DepositDeduction.Propose(v.ApplicationId, v.Id, reason, amount, user.UserId, user.DisplayName, Clock.UtcNow);
-        db.DepositDeductions.Add(d);
-        await db.SaveChangesAsync(ct);
-        return d.Id;
+        int applicationId;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            applicationId = await db.RenovationViolations.Where(x => x.Id == violationId).Select(x => (int?)x.ApplicationId).FirstOrDefaultAsync(ct)
+                ?? throw new RecordNotFoundException();
+        // One way into the deposit: the money part's proposal (its checks: the application's status, one live proposal
+        // per violation, photos for damage).
+        return await deposits.ProposeDeductionAsync(applicationId, violationId, reason, amount, [], ct);
     }
 
     /// <summary>Raises a repair order for damage the works did to a shared part (公共区域, e.g. 电梯轿厢), linked to the violation.</summary>

@@ -86,6 +86,10 @@ public class DepositLedgerServiceTests
         await Assert.ThrowsAsync<RecordNotFoundException>(() => desk.ProposeDeductionAsync(id, foreignViolation, "违章施工", 500m, []));
         Assert.Equal("Photos", (await Assert.ThrowsAsync<ValidationException>(() => desk.ProposeDeductionAsync(id, null, "损坏电梯轿厢", 800m, []))).Errors.Single().Field);
         var forViolation = await desk.ProposeDeductionAsync(id, violation, "午休时间施工，屡教不改", 500m, []);
+        // One live proposal per violation, from the deposit page or from the works page alike.
+        await Assert.ThrowsAsync<DomainException>(() => desk.ProposeDeductionAsync(id, violation, "再扣一次", 100m, []));
+        await Assert.ThrowsAsync<DomainException>(() => w.W.As(Domain.Access.Roles.ServiceDesk, w.A).GetRequiredService<PropertyCare.Infrastructure.Renovation.RenovationViolationService>()
+            .ProposeDeductionAsync(violation, 100m, "再扣一次"));
         var damage = await desk.ProposeDeductionAsync(id, null, "损坏电梯轿厢", 3200m, [Photo]);
         await using (var db = w.Db(w.A))
         {
