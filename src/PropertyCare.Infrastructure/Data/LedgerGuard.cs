@@ -32,9 +32,11 @@ public static class LedgerGuard
         $"DROP FUNCTION IF EXISTS \"{Table}_append_only\"();",
     ];
 
+    // CREATE TRIGGER must open its batch, and EF's idempotent script puts every statement inside IF … BEGIN … END: so the
+    // statement goes through EXEC, which gives it a batch of its own (quotes doubled inside the literal).
     public static readonly string[] SqlServer =
     [
-        $"CREATE TRIGGER [{Table}_AppendOnly] ON [{Table}] INSTEAD OF UPDATE, DELETE AS BEGIN SET NOCOUNT ON; THROW 51000, '{Message}', 1; END;",
+        $"EXEC(N'CREATE TRIGGER [{Table}_AppendOnly] ON [{Table}] INSTEAD OF UPDATE, DELETE AS BEGIN SET NOCOUNT ON; THROW 51000, ''{Message}'', 1; END;');",
     ];
 
     public static readonly string[] SqlServerDown = [$"DROP TRIGGER IF EXISTS [{Table}_AppendOnly];"];
