@@ -24,6 +24,9 @@ public sealed class WorksGapTests
         answers["防水"] = (CheckResult.NotChecked, OverReason); // the note of an unchecked item is not looked at
         var ex = Assert.Throws<ValidationException>(() => RenovationPatrol.Record(app, answers, null, "u1", "张三", Now));
         Assert.Equal("防水", Assert.Single(ex.Errors).Field);
+        answers["防水"] = (CheckResult.NotChecked, null);
+        ex = Assert.Throws<ValidationException>(() => RenovationPatrol.Record(app, answers, null, "u1", "张三", Now));
+        Assert.Equal(("防水", "请检查“防水”"), (Assert.Single(ex.Errors).Field, ex.Errors[0].Message.Zh));
     }
 
     [Fact]
