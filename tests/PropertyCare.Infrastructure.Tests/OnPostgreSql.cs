@@ -449,3 +449,16 @@ public sealed class DepositLedgerGuardTestsOnPostgreSql : Renovation.DepositLedg
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+// Renovation deposit gap tests (the mutants left by the Infrastructure mutation run): access and money on PostgreSQL.
+[Collection(RepairsCollection.Name)]
+public sealed class DepositAccessGapTestsOnPostgreSql : Renovation.DepositAccessGapTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class DepositMoneyGapTestsOnPostgreSql : Renovation.DepositMoneyGapTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
