@@ -462,3 +462,9 @@ public sealed class DepositMoneyGapTestsOnPostgreSql : Renovation.DepositMoneyGa
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+[Collection(RepairsCollection.Name)]
+public sealed class PortalRenovationGapTestsOnPostgreSql : Renovation.PortalRenovationGapTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
