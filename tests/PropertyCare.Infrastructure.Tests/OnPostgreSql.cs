@@ -468,3 +468,9 @@ public sealed class PortalRenovationGapTestsOnPostgreSql : Renovation.PortalReno
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+[Collection(RepairsCollection.Name)]
+public sealed class WorksPortalGapTestsOnPostgreSql : Renovation.WorksPortalGapTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
