@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PropertyCare.Domain.Common;
 using PropertyCare.Domain.Files;
 using PropertyCare.Domain.Owners;
@@ -61,5 +62,12 @@ public class PortalRenovationGapTests
         Assert.Equal((RenovationStatus.Submitted, "新家装饰有限公司"), (a.Status, a.ContractorCompany));
         await using var db = w.W.Db(w.A);
         Assert.Equal(1, await db.Attachments.CountAsync(x => x.Kind == AttachmentKind.RenovationDocument && x.RecordId == id));
+    }
+    [Fact]
+    public async Task The_portal_form_is_for_owners_only()
+    {
+        await using var w = await ApplicationWorld.CreateAsync(Provider);
+        var desk = w.W.As(PropertyCare.Domain.Access.Roles.ServiceDesk, w.A, "u-desk", "客服小李").GetRequiredService<PropertyCare.Infrastructure.Renovation.PortalRenovationService>();
+        await Assert.ThrowsAsync<AccessDeniedException>(() => desk.FormAsync());
     }
 }
