@@ -85,12 +85,26 @@ public class AppServer : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = viewport ?? new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(u => !u.Contains("/account/login"));
-        return page;
+        // One retry: on a loaded CI machine a form post has once been lost (the page stayed on the sign-in form with
+        // no error for 30 s). A real refusal shows [data-test=login-error] and fails at once with the page's message.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GotoAsync("/account/login");
+            await page.FillAsync("#username", user);
+            await page.FillAsync("#password", password);
+            await page.ClickAsync("button[type=submit]");
+            try
+            {
+                await page.WaitForURLAsync(u => !u.Contains("/account/login"), new() { Timeout = 30_000 });
+                return page;
+            }
+            catch (TimeoutException) when (attempt == 1)
+            {
+                if (await page.Locator("[data-test=login-error]").CountAsync() > 0)
+                    throw new InvalidOperationException($"Sign-in of {user} refused: {await page.Locator("[data-test=login-error]").InnerTextAsync()}");
+                Console.Error.WriteLine($"Sign-in of {user} still on {page.Url} after 30 s; trying once more.");
+            }
+        }
     }
 
     /// <summary>Moves the app's clock forward (its TimeProvider; real time keeps running under it).</summary>
