@@ -40,23 +40,33 @@ public static class Permissions
     /// <summary>Engineering review of applications, extensions, stop-work orders, deductions and refund approval (the
     /// manager) — never the same person who requested the refund (four eyes), and the project's renovation settings.</summary>
     public const string RenovationApprove = "renovation.approve";
+    /// <summary>Read every complaint of the project with its record and handling sheets, follow-ups and statistics.</summary>
+    public const string ComplaintsRead = "complaints.read";
+    /// <summary>Register, classify and dispatch complaints, follow up, call back, reopen, reveal the complainant (the desk).</summary>
+    public const string ComplaintsWrite = "complaints.write";
+    /// <summary>Work the complaints dispatched to oneself or to one's department as its head: plan, delay, handle. Without
+    /// ComplaintsRead a user sees only those, and never the complainant's name or phone.</summary>
+    public const string ComplaintsWork = "complaints.work";
+    /// <summary>The manager's opinion on handling sheets, and the project's complaint settings.</summary>
+    public const string ComplaintsManage = "complaints.manage";
 
     public static readonly string[] All =
         [ManagePlatform, HqRead, OwnersRead, OwnersWrite, OwnersReveal, OwnersExport, OwnersImport, StaffManage, OwnerPortal,
-         RepairsRead, RepairsWrite, RepairsWork, CallbacksWrite, RepairsManage, AccountsAudit, MoveInRead, MoveInWrite, VacantManage, RenovationRead, RenovationWrite, RenovationApprove];
+         RepairsRead, RepairsWrite, RepairsWork, CallbacksWrite, RepairsManage, AccountsAudit, MoveInRead, MoveInWrite, VacantManage, RenovationRead, RenovationWrite, RenovationApprove,
+         ComplaintsRead, ComplaintsWrite, ComplaintsWork, ComplaintsManage];
 
     private static readonly Dictionary<string, string[]> ByRole = new()
     {
         [Roles.PlatformAdmin] = [ManagePlatform, AccountsAudit],
         // HQ audits: reads every project of its company and may call owners back (抽访), but edits nothing.
-        [Roles.HqAuditor] = [HqRead, OwnersRead, OwnersReveal, RepairsRead, AccountsAudit, MoveInRead, RenovationRead],
+        [Roles.HqAuditor] = [HqRead, OwnersRead, OwnersReveal, RepairsRead, AccountsAudit, MoveInRead, RenovationRead, ComplaintsRead],
         [Roles.ProjectManager] = [OwnersRead, OwnersWrite, OwnersReveal, OwnersExport, OwnersImport, StaffManage,
             RepairsRead, RepairsWrite, CallbacksWrite, RepairsManage, MoveInRead, MoveInWrite, VacantManage,
-            RenovationRead, RenovationWrite, RenovationApprove],
+            RenovationRead, RenovationWrite, RenovationApprove, ComplaintsRead, ComplaintsWrite, ComplaintsWork, ComplaintsManage],
         [Roles.ServiceDesk] = [OwnersRead, OwnersWrite, OwnersReveal, RepairsRead, RepairsWrite, CallbacksWrite, MoveInRead, MoveInWrite,
-            RenovationRead, RenovationWrite],
+            RenovationRead, RenovationWrite, ComplaintsRead, ComplaintsWrite, ComplaintsWork],
         // Technicians get owner contact through their work orders, not through the owner file.
-        [Roles.Technician] = [RepairsWork],
+        [Roles.Technician] = [RepairsWork, ComplaintsWork],
         [Roles.Owner] = [OwnerPortal],
     };
 

@@ -18,6 +18,7 @@ public enum AttachmentKind
     RenovationViolationPhoto = 8, // 违章照片 → RenovationViolation
     DepositDamagePhoto = 9,       // 损坏扣款照片 → DepositDeduction
     RenovationAcceptancePhoto = 10, // 装修验收照片 → RenovationAcceptance
+    ComplaintPhoto = 11,          // 投诉照片/材料 → Complaint
 }
 
 /// <summary>A photo, a drawn signature or a scanned paper form, kept in the database with the record it belongs to

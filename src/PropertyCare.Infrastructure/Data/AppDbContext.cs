@@ -11,6 +11,7 @@ using PropertyCare.Domain.MoveIn;
 using PropertyCare.Domain.VacantUnits;
 using PropertyCare.Domain.Owners;
 using PropertyCare.Domain.Renovation;
+using PropertyCare.Domain.Complaints;
 using PropertyCare.Domain.Repairs;
 using PropertyCare.Domain.Tenancy;
 using PropertyCare.Infrastructure.Identity;
@@ -69,6 +70,9 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, Tenant
     public DbSet<RenovationPatrol> RenovationPatrols => Set<RenovationPatrol>();
     public DbSet<RenovationViolation> RenovationViolations => Set<RenovationViolation>();
     public DbSet<RenovationAcceptance> RenovationAcceptances => Set<RenovationAcceptance>();
+    // Complaints (客户投诉).
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintSettings> ComplaintSettings => Set<ComplaintSettings>();
 
     /// <summary>Read by the query filters at query time; -1 (no project) matches nothing.</summary>
     internal int CurrentProjectId => _tenant?.ProjectId ?? -1;

@@ -43,6 +43,14 @@ public sealed class TenantContext
         return ProjectId ?? throw new AccessDeniedException(new Text("请先选择项目", "Choose a project first"));
     }
 
+    /// <summary>Like <see cref="RequireProject"/>, for reads open to several kinds of user (the desk, a department, the owner).</summary>
+    public int RequireProjectAny(params string[] permissions)
+    {
+        var user = RequireUser();
+        if (!permissions.Any(user.Has)) throw new AccessDeniedException();
+        return ProjectId ?? throw new AccessDeniedException(new Text("请先选择项目", "Choose a project first"));
+    }
+
     public void Require(string permission)
     {
         if (!RequireUser().Has(permission)) throw new AccessDeniedException();
