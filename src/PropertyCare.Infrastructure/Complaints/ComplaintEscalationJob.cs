@@ -88,7 +88,7 @@ public sealed class ComplaintEscalationJob(IDbContextFactory<AppDbContext> dbFac
                 await db.SaveChangesAsync(ct);
                 n++;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (ConcurrencyConflictException)
             {
                 // Someone at the desk saved this complaint meanwhile: their step stands; the next run decides again.
             }
