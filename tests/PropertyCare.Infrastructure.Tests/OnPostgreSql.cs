@@ -487,3 +487,9 @@ public sealed class ComplaintReminderJobTestsOnPostgreSql : Complaints.Complaint
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+[Collection(RepairsCollection.Name)]
+public sealed class ComplaintStatisticsTestsOnPostgreSql : Complaints.ComplaintStatisticsTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

@@ -27,7 +27,7 @@ public sealed record ComplaintFigures(
     public static readonly ComplaintFigureDefinition RedispatchDef = new("redispatch", new("重派率", "Re-dispatch rate"),
         new("到过二次或三次派单的 ÷ 已派单的", "Reached a second or third dispatch ÷ dispatched"));
     public static readonly ComplaintFigureDefinition CallbackDef = new("callback", new("回访率", "Callback rate"),
-        new("已回访的 ÷ 处理完毕需回访的（目标 100%）", "Called back ÷ handled and due a callback (target 100%)"));
+        new("已回访的 ÷ 处理完毕应回访的（含回访不满意退回重办的；目标 100%）", "Called back ÷ handled and due a callback (including those sent back after a callback; target 100%)"));
     public static readonly ComplaintFigureDefinition PraiseDef = new("praise", new("表扬次数", "Praise"),
         new("类型为表扬的记录数", "Records of kind praise"));
 
@@ -65,7 +65,7 @@ public sealed record ComplaintFigures(
         ValidComplaints: list.Count(c => c.Kind == ComplaintKind.Complaint && c.Class == ComplaintClass.Valid),
         Handled: list.Count(c => c.HandledOnTime != null),
         HandledOnTime: list.Count(c => c.HandledOnTime == true),
-        CallbackDue: list.Count(c => c.CallbackDueOn != null),
+        CallbackDue: list.Count(c => c.CallbackDueOn != null || c.Callbacks.Count > 0),
         CalledBack: list.Count(c => c.Callbacks.Count > 0),
         Satisfied: list.Count(c => c.Callbacks.Count > 0 && Complaint.IsSatisfied(c.Callbacks.OrderBy(b => b.Round).Last().Satisfaction)),
         Repeats: list.Count(c => c.Kind == ComplaintKind.Complaint && c.IsRepeat),
