@@ -493,3 +493,9 @@ public sealed class ComplaintStatisticsTestsOnPostgreSql : Complaints.ComplaintS
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+[Collection(RepairsCollection.Name)]
+public sealed class ComplaintDemoTestsOnPostgreSql : Complaints.ComplaintDemoTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
