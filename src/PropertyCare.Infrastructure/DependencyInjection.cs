@@ -132,6 +132,12 @@ public static class DependencyInjection
         services.AddScoped<Renovation.PortalDepositService>();
         services.AddScoped<Hq.HqDepositQueries>();
         services.AddHostedService<Repairs.RepairJobsBootstrap>();
+        // Complaints part C: escalation and reminder jobs, statistics
+        services.AddScoped<Complaints.ComplaintEscalationJob>();
+        services.AddScoped<Complaints.ComplaintFollowUpReminderJob>();
+        services.AddScoped<Complaints.ComplaintCallbackDueJob>();
+        services.AddScoped<Complaints.ComplaintStatisticsService>();
+        services.AddHostedService<Complaints.ComplaintJobsBootstrap>();
         return services;
     }
 

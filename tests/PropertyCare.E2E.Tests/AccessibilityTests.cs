@@ -187,6 +187,17 @@ public sealed class AccessibilityTests(AppServer app)
         await hq.Context.CloseAsync();
     }
 
+    // Complaints part C: the statistics page on the demo's complaints (this month, then the quarter).
+    [Fact]
+    public async Task Complaint_statistics_page_has_no_serious_violations()
+    {
+        var manager = await app.SignInAsync("manager");
+        await manager.GotoAsync("/p/1/complaints/statistics");
+        await manager.WaitForSelectorAsync("[data-test=complaint-figures]", Visible);
+        await AssertNoSeriousAsync(manager, "complaint statistics");
+        await manager.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Vacant_unit_pages_have_no_serious_violations()
     {

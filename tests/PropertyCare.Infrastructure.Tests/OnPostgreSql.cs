@@ -474,3 +474,28 @@ public sealed class WorksPortalGapTestsOnPostgreSql : Renovation.WorksPortalGapT
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+// Complaints part C: the jobs (escalation once per level across a restart, reminders) and the statistics on PostgreSQL.
+[Collection(RepairsCollection.Name)]
+public sealed class ComplaintEscalationJobTestsOnPostgreSql : Complaints.ComplaintEscalationJobTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class ComplaintReminderJobTestsOnPostgreSql : Complaints.ComplaintReminderJobTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class ComplaintStatisticsTestsOnPostgreSql : Complaints.ComplaintStatisticsTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class ComplaintDemoTestsOnPostgreSql : Complaints.ComplaintDemoTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
