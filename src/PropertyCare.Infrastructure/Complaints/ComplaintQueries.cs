@@ -88,12 +88,4 @@ internal static class ComplaintQueries
             c.IsRepeat, c.RepeatOfId, repeatOf, c.ReopenCount, c.ReopenReason, c.CurrentDueAt, c.IsOverdue(nowUtc),
             c.FollowUps.OrderBy(f => f.At).ToList(), c.Dispatches.OrderBy(d => d.At).ToList(), c.Callbacks.OrderBy(x => x.Round).ToList(), photos);
     }
-
-    /// <summary>The complaint, tracked, at the version the user saw, if this user may see it (else "not found").</summary>
-    public static async Task<Complaint> LoadAsync(AppDbContext db, UserIdentity user, int id, int expectedVersion, CancellationToken ct)
-    {
-        var c = await db.Complaints.Visible(user).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new RecordNotFoundException();
-        MoveInQueries.Expect(c, expectedVersion);
-        return c;
-    }
 }
