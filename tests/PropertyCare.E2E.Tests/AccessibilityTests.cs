@@ -82,6 +82,9 @@ public sealed class AccessibilityTests(AppServer app)
         await manager.FillAsync("[data-test=complaint-facts]", "电梯按钮失灵");
         await manager.ClickAsync("[data-test=register-complaint]");
         await manager.WaitForSelectorAsync("[data-test=complaint-status]", Visible);
+        // Loaded afresh: the "registered" snackbar fading in is not the page.
+        await manager.GotoAsync(manager.Url);
+        await manager.WaitForSelectorAsync("[data-test=complaint-status]", Visible);
         await AssertNoSeriousAsync(manager, "complaint page");
         await manager.ClickAsync("[data-test=action-classify]");
         await manager.WaitForSelectorAsync("[data-test=form-classify]", Visible);
