@@ -163,4 +163,55 @@ public class ComplaintDeskWorkflowTests
         Assert.Single((await w.Desk(w.A).ListAsync(new(Level: 2), 1, 20)).Items);
         Assert.Empty((await w.Desk(w.A).ListAsync(new(Level: 1), 1, 20)).Items);
     }
+
+    [Fact]
+    public async Task Reassigning_tells_the_new_handler_who_then_sees_it_and_the_old_one_no_longer_does()
+    {
+        await using var w = await ComplaintWorld.CreateAsync(Provider);
+        var a = await w.ArrangeAsync(w.A);
+        var id = await w.DispatchedAsync(w.A, a);
+        var other = await w.W.AddUserAsync(w.A, Roles.Technician, "tech-new", "赵师傅");
+        await w.DeskFlow(w.A).ReassignAsync(id, await w.VersionAsync(w.A, id), "保洁部", other);
+        var c = await w.GetAsync(w.A, id);
+        Assert.Equal(("保洁部", other, "赵师傅", ComplaintStatus.Dispatched), (c.Department, c.HandlerId, c.HandlerName, c.Status));
+        Assert.Single((await w.Tech(w.A, other).ListAsync(new(), 1, 20)).Items);
+        Assert.Empty((await w.Tech(w.A, a.Handler).ListAsync(new(), 1, 20)).Items);
+        await using var db = w.W.Db(w.A);
+        Assert.Equal(2, await db.OutboxMessages.CountAsync(m => m.Subject.StartsWith("新派单")));
+        Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.Recipient == other));
+    }
+
+    [Fact]
+    public async Task The_handler_puts_it_off_within_the_limit_only_with_a_reason()
+    {
+        await using var w = await ComplaintWorld.CreateAsync(Provider);
+        var a = await w.ArrangeAsync(w.A);
+        var id = await w.DispatchedAsync(w.A, a);
+        await w.TechFlow(w.A, a.Handler).PlanAsync(id, await w.VersionAsync(w.A, id), "更换灯具");
+        var v = await w.VersionAsync(w.A, id);
+        var e = await Assert.ThrowsAsync<ValidationException>(() => w.TechFlow(w.A, a.Handler).DelayAsync(id, v, new DateOnly(2026, 11, 27), " "));
+        Assert.Contains(e.Errors, x => x.Field == "DelayReason");
+        await Assert.ThrowsAsync<ValidationException>(() => w.TechFlow(w.A, a.Handler).DelayAsync(id, v, new DateOnly(2027, 1, 30), "等配件"));
+        Assert.Null((await w.GetAsync(w.A, id)).DelayReason);
+        await w.TechFlow(w.A, a.Handler).DelayAsync(id, v, new DateOnly(2026, 11, 27), "等配件到货");
+        Assert.Equal("等配件到货", (await w.GetAsync(w.A, id)).DelayReason);
+    }
+
+    [Fact]
+    public async Task A_closed_complaint_is_reopened_as_a_repeat_and_second_dispatch_and_the_handler_is_told()
+    {
+        await using var w = await ComplaintWorld.CreateAsync(Provider);
+        var a = await w.ArrangeAsync(w.A);
+        var id = await w.DispatchedAsync(w.A, a);
+        await w.DeskFlow(w.A).PlanAsync(id, await w.VersionAsync(w.A, id), "更换灯具");
+        await w.DeskFlow(w.A).HandleAsync(id, await w.VersionAsync(w.A, id), "已更换", null);
+        await w.DeskFlow(w.A).CallbackAsync(id, await w.VersionAsync(w.A, id), new ComplaintCallbackAnswer(Satisfaction.VerySatisfied, false, null));
+        await Assert.ThrowsAsync<ValidationException>(async () => await w.DeskFlow(w.A).ReopenAsync(id, await w.VersionAsync(w.A, id), ""));
+        Assert.Equal(ComplaintStatus.Closed, (await w.GetAsync(w.A, id)).Status);
+        await w.DeskFlow(w.A).ReopenAsync(id, await w.VersionAsync(w.A, id), "灯又不亮了");
+        var c = await w.GetAsync(w.A, id);
+        Assert.Equal((ComplaintStatus.Dispatched, 2, true, 1), (c.Status, c.DispatchLevel, c.IsRepeat, c.ReopenCount));
+        await using var db = w.W.Db(w.A);
+        Assert.Equal(2, await db.OutboxMessages.CountAsync(m => m.Recipient == a.Handler));
+    }
 }
