@@ -39,6 +39,27 @@ public sealed class ComplaintUrlAttackTests(WebAppFixture app)
         Assert.DoesNotContain("网址攻击测试", tech);
     }
 
+    [Fact]
+    public async Task The_handler_opens_the_complaint_dispatched_to_them_without_the_complainant()
+    {
+        var (id, number) = await RegisterAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var sp = await AsAsync(scope, "staff", 1);
+            var techId = (await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("tech"))!.Id;
+            await sp.GetRequiredService<ComplaintWorkflowService>().ClassifyAsync(id, 0,
+                new ComplaintClassification(ComplaintClass.Valid, "地面未及时清理", "保洁卫生", SameDayReason.Safety, "保洁部", techId, ""));
+        }
+        var tech = await RenderAsync("tech", 1, id);
+        Assert.DoesNotContain("data-test=\"not-found\"", tech);
+        Assert.Contains(number, tech);
+        Assert.Contains("大堂地面湿滑无警示", tech);
+        Assert.Contains("data-test=\"action-plan\"", tech);
+        Assert.DoesNotContain("网址攻击测试", tech);
+        Assert.DoesNotContain("0417", tech);
+        Assert.DoesNotContain("data-test=\"action-follow-up\"", tech);
+    }
+
     private async Task<IServiceProvider> AsAsync(AsyncServiceScope scope, string userName, int? projectId)
     {
         var sp = scope.ServiceProvider;
