@@ -131,6 +131,10 @@ public static class DependencyInjection
         services.AddScoped<Renovation.DepositReportService>();
         services.AddScoped<Renovation.PortalDepositService>();
         services.AddScoped<Hq.HqDepositQueries>();
+        // Complaints (客户投诉) part A: the desk's workflow (and the settings service the core left unregistered)
+        services.AddScoped<Complaints.ComplaintSettingsService>();
+        services.AddScoped<Complaints.ComplaintService>();
+        services.AddScoped<Complaints.ComplaintWorkflowService>();
         services.AddHostedService<Repairs.RepairJobsBootstrap>();
         // Complaints part C: escalation and reminder jobs, statistics
         services.AddScoped<Complaints.ComplaintEscalationJob>();

@@ -69,6 +69,45 @@ public sealed class AccessibilityTests(AppServer app)
         await page.Context.CloseAsync();
     }
 
+    // Complaints (客户投诉) part A: the desk registers a complaint on the record sheet, then its page (with the classify
+    // form open), the list with its row and the settings; the technician's own list (empty state or rows).
+    [Fact]
+    public async Task Complaint_desk_pages_have_no_serious_violations()
+    {
+        var manager = await app.SignInAsync("manager");
+        await manager.GotoAsync("/p/1/complaints/new");
+        await manager.WaitForSelectorAsync("[data-test=register-complaint]", Visible);
+        await AssertNoSeriousAsync(manager, "new complaint");
+        await manager.FillAsync("[data-test=customer-name]", "无障碍测试");
+        await manager.FillAsync("[data-test=complaint-facts]", "电梯按钮失灵");
+        await manager.ClickAsync("[data-test=register-complaint]");
+        await manager.WaitForSelectorAsync("[data-test=complaint-status]", Visible);
+        // Loaded afresh: the "registered" snackbar fading in is not the page.
+        await manager.GotoAsync(manager.Url);
+        await manager.WaitForSelectorAsync("[data-test=complaint-status]", Visible);
+        await AssertNoSeriousAsync(manager, "complaint page");
+        await manager.ClickAsync("[data-test=action-classify]");
+        await manager.WaitForSelectorAsync("[data-test=form-classify]", Visible);
+        await AssertNoSeriousAsync(manager, "complaint classify form");
+        foreach (var (name, path, ready) in new (string, string, string)[]
+        {
+            ("complaint list", "/p/1/complaints", "[data-test=complaint-row]"),
+            ("complaint settings", "/p/1/complaints/settings", "[data-test=save-complaint-settings]"),
+        })
+        {
+            await manager.GotoAsync(path);
+            await manager.WaitForSelectorAsync(ready, Visible);
+            await AssertNoSeriousAsync(manager, name);
+        }
+        await manager.Context.CloseAsync();
+
+        var tech = await app.SignInAsync("tech", viewport: new() { Width = 390, Height = 844 });
+        await tech.GotoAsync("/p/1/complaints");
+        await tech.WaitForSelectorAsync("[data-test=complaint-row], [data-test=empty]", Visible);
+        await AssertNoSeriousAsync(tech, "department user's complaints (phone)");
+        await tech.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Head_office_overview_has_no_serious_violations()
     {

@@ -499,3 +499,16 @@ public sealed class ComplaintDemoTestsOnPostgreSql : Complaints.ComplaintDemoTes
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+// Complaints part A (the desk's workflow): workflow, validation, concurrency, reveal, isolation on PostgreSQL.
+[Collection(RepairsCollection.Name)]
+public sealed class ComplaintDeskWorkflowTestsOnPostgreSql : Complaints.ComplaintDeskWorkflowTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class ComplaintDeskAccessTestsOnPostgreSql : Complaints.ComplaintDeskAccessTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
