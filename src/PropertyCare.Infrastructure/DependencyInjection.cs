@@ -131,6 +131,9 @@ public static class DependencyInjection
         services.AddScoped<Renovation.DepositReportService>();
         services.AddScoped<Renovation.PortalDepositService>();
         services.AddScoped<Hq.HqDepositQueries>();
+        // Complaints part B (owner portal, record and handling sheets)
+        services.AddScoped<Complaints.PortalComplaintService>();
+        services.AddScoped<Complaints.ComplaintSheetService>();
         services.AddHostedService<Repairs.RepairJobsBootstrap>();
         return services;
     }
