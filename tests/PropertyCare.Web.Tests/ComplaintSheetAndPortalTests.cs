@@ -201,7 +201,7 @@ public sealed class ComplaintSheetAndPortalTests(WebAppFixture app)
             {
                 var t = scope.ServiceProvider.GetRequiredService<TenantContext>();
                 t.SetUser(new UserIdentity("u-other-owner", "另一业主", me.User!.CompanyId, new HashSet<string> { Roles.Owner }, other.OwnerId));
-                await scope.ServiceProvider.GetRequiredService<TenantAccessor>().EnterAsync(1);
+                scope.ServiceProvider.GetRequiredService<TenantAccessor>().EnterTrusted(me.Project!);
                 (theirs, theirNumber) = await scope.ServiceProvider.GetRequiredService<PortalComplaintService>().FileAsync(ComplaintKind.Suggestion, other.UnitId, "建议增加垃圾桶", null, []);
             }
         }
