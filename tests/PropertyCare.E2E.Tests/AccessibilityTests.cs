@@ -275,7 +275,7 @@ public sealed class AccessibilityTests(AppServer app)
         await owner.WaitForSelectorAsync("[data-test=submit-complaint]", Visible);
         await AssertNoSeriousAsync(owner, "portal complaint form");
         await owner.ClickAsync("[data-test=kind-Suggestion]");
-        await owner.FillAsync("[data-test=facts] textarea", "建议在 1 栋门口增加两个分类垃圾桶");
+        await owner.FillAsync("[data-test=facts]", "建议在 1 栋门口增加两个分类垃圾桶");
         await owner.ClickAsync("[data-test=submit-complaint]");
         await owner.WaitForSelectorAsync("[data-test=deadline]", Visible);
         await AssertNoSeriousAsync(owner, "portal complaint");
