@@ -133,6 +133,11 @@ public class PortalComplaintServiceTests
         var (unit, owner) = await w.OwnerAsync(w.A, "0101");
         var (id, _) = await w.Portal(w.A, owner).FileAsync(ComplaintKind.Complaint, unit, "小区外墙渗水", null, []);
         await w.HandledAsync(w.A, id, ComplaintClass.ToImprove);
+        // Not accepted (and only 一般): back to the department; the owner's "accepts" box is what decides.
+        await w.Portal(w.A, owner).AnswerCallbackAsync(id, (await w.GetAsync(w.A, id)).Version, Satisfaction.Neutral, false, "解释不清楚");
+        Assert.Equal(ComplaintStatus.Dispatched, (await w.GetAsync(w.A, id)).Status);
+        await w.StepAsync(w.A, id, (c, s, now, t) => c.RecordPlan("联系开发商维修外墙", "王师傅", now, s, t));
+        await w.StepAsync(w.A, id, (c, s, now, t) => c.Handle("已向开发商发函并说明", null, "王师傅", now, s, t));
         await w.Portal(w.A, owner).AnswerCallbackAsync(id, (await w.GetAsync(w.A, id)).Version, Satisfaction.Neutral, true, "理解，等开发商维修");
         Assert.Equal(ComplaintStatus.Closed, (await w.GetAsync(w.A, id)).Status);
     }
