@@ -135,6 +135,9 @@ public static class DependencyInjection
         services.AddScoped<Complaints.ComplaintSettingsService>();
         services.AddScoped<Complaints.ComplaintService>();
         services.AddScoped<Complaints.ComplaintWorkflowService>();
+        // Complaints part B (owner portal, record and handling sheets)
+        services.AddScoped<Complaints.PortalComplaintService>();
+        services.AddScoped<Complaints.ComplaintSheetService>();
         services.AddHostedService<Repairs.RepairJobsBootstrap>();
         // Complaints part C: escalation and reminder jobs, statistics
         services.AddScoped<Complaints.ComplaintEscalationJob>();

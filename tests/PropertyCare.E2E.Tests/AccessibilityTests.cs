@@ -312,6 +312,40 @@ public sealed class AccessibilityTests(AppServer app)
         await owner.Context.CloseAsync();
     }
 
+    // Complaints part B: the owner's complaint pages on a 375 px phone (the list, the form, a complaint just filed),
+    // then the desk's record and handling sheets of it.
+    [Fact]
+    public async Task Complaint_portal_and_sheet_pages_have_no_serious_violations()
+    {
+        var owner = await app.SignInAsync("owner", viewport: new() { Width = 375, Height = 812 });
+        await owner.GotoAsync("/my/complaints");
+        await owner.WaitForSelectorAsync("[data-test=my-complaint], [data-test=empty]", Visible);
+        await AssertNoSeriousAsync(owner, "portal complaints");
+        await owner.GotoAsync("/my/complaints/new");
+        await owner.WaitForSelectorAsync("[data-test=submit-complaint]", Visible);
+        await AssertNoSeriousAsync(owner, "portal complaint form");
+        await owner.ClickAsync("[data-test=kind-Suggestion]");
+        await owner.FillAsync("[data-test=facts]", "建议在 1 栋门口增加两个分类垃圾桶");
+        await owner.ClickAsync("[data-test=submit-complaint]");
+        await owner.WaitForSelectorAsync("[data-test=deadline]", Visible);
+        await AssertNoSeriousAsync(owner, "portal complaint");
+        var id = int.Parse(owner.Url.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        await owner.Context.CloseAsync();
+
+        var desk = await app.SignInAsync("staff");
+        foreach (var (name, path, ready) in new (string, string, string)[]
+        {
+            ("complaint record sheet", $"/p/1/complaints/{id}/record-sheet", "[data-test=record-sheet]"),
+            ("complaint handling sheet", $"/p/1/complaints/{id}/handling-sheet", "[data-test=handling-sheet]"),
+        })
+        {
+            await desk.GotoAsync(path);
+            await desk.WaitForSelectorAsync(ready, Visible);
+            await AssertNoSeriousAsync(desk, name);
+        }
+        await desk.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Delivery_pages_have_no_serious_violations()
     {

@@ -512,3 +512,16 @@ public sealed class ComplaintDeskAccessTestsOnPostgreSql : Complaints.ComplaintD
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+// Complaints part B (owner portal, photos, sheets) on PostgreSQL.
+[Collection(RepairsCollection.Name)]
+public sealed class PortalComplaintServiceTestsOnPostgreSql : Complaints.PortalComplaintServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class PortalComplaintFilesAndSheetsTestsOnPostgreSql : Complaints.PortalComplaintFilesAndSheetsTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

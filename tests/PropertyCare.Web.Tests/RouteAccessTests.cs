@@ -111,8 +111,8 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
                 "ProcedureId" => await FirstAsync(db.MoveInProcedures, user.ProjectId),
                 // Renovation part B (deposit): the entry of a receipt — 0 where no record exists yet (the door is the same).
                 "EntryId" => (int)await db.DepositLedger.IgnoreQueryFilters().Where(x => x.ReceiptNumber != null).OrderBy(x => x.ProjectId != user.ProjectId).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
-                // Complaints (客户投诉) part A: the complaint of the desk's pages — 0 where no complaint exists yet (the door is the same).
-                "Id" when template.Contains("/complaints/", StringComparison.Ordinal) => await db.Complaints.IgnoreQueryFilters().OrderBy(x => x.ProjectId != user.ProjectId).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
+                // Complaints (parts A and B): the complaint of the portal page and of the two sheets — 0 where none exists yet (the door is the same).
+                "Id" when template.Contains("complaints", StringComparison.Ordinal) => (int)await db.Complaints.IgnoreQueryFilters().OrderBy(x => x.ProjectId != user.ProjectId).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
                 var other => throw new InvalidOperationException($"{template}: which record does the route parameter {other} name? Add it here."),
             };
             url = url.Replace(m.Value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);

@@ -48,6 +48,8 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await db.Attachments.AsNoTracking().Where(x => x.Id == attachmentId)
             .Select(x => new { x.Kind, x.RecordId, x.ContentType, x.Bytes }).FirstOrDefaultAsync(ct) ?? throw new RecordNotFoundException();
+        // Complaints part B: complaint photos follow their own rule (before the move-in readers' catch-all).
+        if (a.Kind == AttachmentKind.ComplaintPhoto) return await Complaints.ComplaintAttachmentRule.MayReadAsync(db, user, a.RecordId, ct) ? (a.ContentType, a.Bytes) : throw new RecordNotFoundException();
         // Part A (renovation): documents of an application follow its own rule.
         if (a.Kind == AttachmentKind.RenovationDocument)
             return await Renovation.RenovationAttachmentRules.MayReadDocumentAsync(db, user, a.RecordId, ct) ? (a.ContentType, a.Bytes) : throw new RecordNotFoundException();
