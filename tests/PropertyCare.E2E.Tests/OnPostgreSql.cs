@@ -24,3 +24,7 @@ public sealed class KeyCustodyJourneyOnPostgreSqlTests(PostgreSqlAppServer app) 
 // Renovation part A: the application journey (owner on a phone → desk → manager).
 [Collection("app-postgresql")]
 public sealed class RenovationApplyJourneyOnPostgreSqlTests(PostgreSqlAppServer app) : RenovationApplyJourneyTests(app);
+
+// Complaints: the whole issue-14 journey (portal → desk → department → escalation job → callback → statistics).
+[Collection("app-postgresql")]
+public sealed class ComplaintJourneyOnPostgreSqlTests(PostgreSqlAppServer app) : ComplaintJourneyTests(app);

@@ -62,6 +62,21 @@ public sealed class JobDashboard(JobStorage storage, IBackgroundJobClient client
         return Task.CompletedTask;
     }
 
+    /// <summary>立即执行: runs one of this project's recurring jobs now, besides its schedule (after a holiday-calendar
+    /// correction, or to see an escalation at once). The jobs are idempotent, so an extra run never repeats a message.
+    /// Another project's key (or an invented one) is "not found".</summary>
+    public Task TriggerAsync(string key, CancellationToken ct = default)
+    {
+        var projectId = tenant.RequireProject(Permissions.StaffManage);
+        var id = JobScheduler.RecurringId(projectId, key);
+        using (var connection = storage.GetConnection())
+        {
+            if (connection.GetAllEntriesFromHash($"recurring-job:{id}") is not { Count: > 0 }) throw new RecordNotFoundException();
+        }
+        recurring.Trigger(id);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Deletes a scheduled or recurring job by our key, or a failed job by its Hangfire id.</summary>
     public Task DeleteAsync(string keyOrJobId, CancellationToken ct = default)
     {

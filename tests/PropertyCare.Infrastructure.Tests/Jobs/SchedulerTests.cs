@@ -239,6 +239,32 @@ public class SchedulerTests
     }
 
     [Fact]
+    public async Task A_manager_runs_the_projects_recurring_job_now_and_another_projects_manager_cannot()
+    {
+        await using var app = App(FastPolling);
+        var (a, b) = await app.TwoCompaniesAsync();
+        var jobs = app.Provider.GetRequiredService<JobScheduler>();
+        jobs.ScheduleCron<MarkerJobs>(a.Id, "complaint-escalation", "25 * * * *", "Asia/Shanghai", j => j.MarkAsync(a.Id, "escalation-now", CancellationToken.None));
+
+        using (var other = app.As(Domain.Access.Roles.ProjectManager, b))
+        {
+            var theirs = other.ServiceProvider.GetRequiredService<JobDashboard>();
+            await Assert.ThrowsAsync<Domain.Common.RecordNotFoundException>(() => theirs.TriggerAsync("complaint-escalation"));
+        }
+        using var scope = app.As(Domain.Access.Roles.ProjectManager, a);
+        var dashboard = scope.ServiceProvider.GetRequiredService<JobDashboard>();
+        await Assert.ThrowsAsync<Domain.Common.RecordNotFoundException>(() => dashboard.TriggerAsync("no-such-job"));
+        var server = Server(app);
+        await server.StartAsync(default);
+        await dashboard.TriggerAsync("complaint-escalation");
+        await WaitUntil(() => Runs(app).Any(r => r.ProjectId == a.Id && r.Status == JobRunStatus.Succeeded), 30, "the triggered job did not run");
+        await server.StopAsync(default);
+        Assert.All(Runs(app), r => Assert.Equal(a.Id, r.ProjectId));
+        // It stays scheduled: running it now does not replace its schedule.
+        Assert.Contains(await dashboard.ScheduledAsync(), j => j.Key == "complaint-escalation" && j.Cron == "25 * * * *");
+    }
+
+    [Fact]
     public async Task A_hundred_enqueued_jobs_each_run_exactly_once_on_the_job_storage()
     {
         await using var app = App();

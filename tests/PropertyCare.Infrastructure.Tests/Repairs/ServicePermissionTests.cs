@@ -109,6 +109,7 @@ public class ServicePermissionTests(ServicePermissionTests.Worlds worlds) : ICla
         ["NotificationOutbox.Retry"] = new(Permissions.StaffManage, (sp, c) => S<NotificationOutbox>(sp).RetryAsync(c.FailedMessageId)),
         ["JobDashboard.Delete"] = new(Permissions.StaffManage, (sp, c) => S<JobDashboard>(sp).DeleteAsync(c.JobKey)),
         ["JobDashboard.Retry"] = new(Permissions.StaffManage, (sp, c) => S<JobDashboard>(sp).RetryAsync(c.JobKey)),
+        ["JobDashboard.Trigger"] = new(Permissions.StaffManage, (sp, c) => S<JobDashboard>(sp).TriggerAsync(c.JobKey)),
 
         // Reads of personal data and of staff-only pages: refused just the same (they change nothing either way).
         ["OwnerService.List (read)"] = new(Permissions.OwnersRead, (sp, c) => S<OwnerService>(sp).ListAsync(new OwnerListQuery(), 1, 20)),
