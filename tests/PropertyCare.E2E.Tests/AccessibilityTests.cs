@@ -134,7 +134,14 @@ public sealed class AccessibilityTests(AppServer app)
         var page = await app.SignInAsync("owner", viewport: new() { Width = 390, Height = 844 });
         await page.GotoAsync("/my");
         await page.WaitForSelectorAsync("[data-test=my-unit]", Visible);
+        await page.WaitForSelectorAsync("[data-test=service-grid]", Visible);
         await AssertNoSeriousAsync(page, "portal home");
+        // 全部服务 from the bottom bar: every service one tap away (the bar keeps five tabs on a phone).
+        await page.ClickAsync("[data-test=nav-my-services]");
+        await page.WaitForSelectorAsync("[data-test=service-renovations]", Visible);
+        await AssertNoSeriousAsync(page, "portal services");
+        await page.ClickAsync("[data-test=service-renovations]");
+        await page.WaitForURLAsync("**/my/renovations", new() { Timeout = 15_000 });
         await page.GotoAsync("/my/repairs/new");
         await page.WaitForSelectorAsync("[data-test=submit-request]", Visible);
         await AssertNoSeriousAsync(page, "portal new repair");
