@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace PropertyCare.E2E.Tests;
 
 /// <summary>Issue 14's journey as people do it: the demo owner files a complaint on a phone → the desk classifies it 有效
-/// and dispatches it to 工程部's technician → the technician (a department user: no name, no phone) plans and handles it
+/// and dispatches it to 工程部's technician → the technician (a department user: no name, no phone, until the desk gives
+/// them the contact) plans and handles it
 /// → the app's clock is moved past the plan deadline of another complaint, the manager runs the escalation job now, and
 /// that one shows 二次派单 → the desk calls the owner back, 满意, and the complaint is closed → the owner sees it closed →
 /// the quarter's statistics count both.</summary>
@@ -70,6 +71,14 @@ public class ComplaintJourneyTests(AppServer app) : IAsyncLifetime
         Assert.Contains("楼道的灯坏了", techSees);
         Assert.DoesNotContain(ownerName, techSees);
         if (ownerPhone.Length > 0) Assert.DoesNotContain(ownerPhone, techSees);
+        // The technician has to call the owner: the desk gives them the contact (asked to confirm; logged), and they see it.
+        await staff.GotoAsync($"/p/1/complaints/{id}");
+        await staff.ClickAsync("[data-test=share-contact]", new() { Timeout = 15_000 });
+        await staff.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "提供", Exact = true }).ClickAsync();
+        await staff.WaitForSelectorAsync("[data-test=contact-shared]", Visible);
+        await tech.ReloadAsync();
+        await Assertions.Expect(tech.Locator("[data-test=customer-name]")).ToContainTextAsync(ownerName, Soon);
+        Assert.Equal(1, app.Query($"SELECT COUNT(*) FROM SensitiveAccesses WHERE EntityType = 'Complaint' AND EntityId = {id} AND Field = 'ComplainantContactShared'", r => r.GetInt32(0)));
         await tech.ClickAsync("[data-test=action-plan]");
         await tech.FillAsync("[data-test=plan-text]", "今天下午更换楼道灯具并检查线路");
         await tech.ClickAsync("[data-test=action-submit]");

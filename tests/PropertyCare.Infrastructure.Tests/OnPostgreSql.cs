@@ -525,3 +525,9 @@ public sealed class PortalComplaintFilesAndSheetsTestsOnPostgreSql : Complaints.
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+[Collection(RepairsCollection.Name)]
+public sealed class ComplaintContactShareTestsOnPostgreSql : Complaints.ComplaintContactShareTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

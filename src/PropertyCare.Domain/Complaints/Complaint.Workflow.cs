@@ -58,6 +58,8 @@ public partial class Complaint
 
     private void AssignTo(ComplaintDepartment dept, string handlerId, string handlerName)
     {
+        // A shared contact was shared with one person: another handler does not inherit it.
+        if (handlerId != HandlerId) { ContactSharedWithId = null; ContactSharedBy = null; ContactSharedAt = null; }
         Department = dept.Name;
         DepartmentHeadId = dept.HeadUserId;
         DepartmentHeadName = dept.HeadName;

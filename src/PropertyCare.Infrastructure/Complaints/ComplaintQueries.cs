@@ -86,6 +86,7 @@ internal static class ComplaintQueries
             c.Result, c.HandledBy, c.HandledAt, c.HandledOnTime, c.ReceiverOpinion, c.ManagerOpinion, c.ManagerOpinionBy, c.CallbackDueOn,
             c.LastSatisfaction, c.CustomerOpinion, c.ClosedAt, c.ClosedBy, c.LastFollowUpAt, c.FollowUpDueAt(settings),
             c.IsRepeat, c.RepeatOfId, repeatOf, c.ReopenCount, c.ReopenReason, c.CurrentDueAt, c.IsOverdue(nowUtc),
-            c.FollowUps.OrderBy(f => f.At).ToList(), c.Dispatches.OrderBy(d => d.At).ToList(), c.Callbacks.OrderBy(x => x.Round).ToList(), photos);
+            c.FollowUps.OrderBy(f => f.At).ToList(), c.Dispatches.OrderBy(d => d.At).ToList(), c.Callbacks.OrderBy(x => x.Round).ToList(), photos,
+            c.ContactSharedWithId, c.ContactSharedBy, c.ContactSharedAt);
     }
 }

@@ -38,7 +38,11 @@ public sealed class ComplaintService(IDbContextFactory<AppDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await db.Complaints.AsNoTracking().Visible(user).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new RecordNotFoundException();
         var settings = await ComplaintSettingsService.LoadAsync(db, projectId, ct);
-        return await ComplaintQueries.DetailAsync(db, c, ComplaintQueries.IsDepartmentUser(user), settings, Clock.UtcNow, ct);
+        // A department user sees who complained only when the desk shared it with them as the handler (then in full: they
+        // are to call); everyone else sees it as the desk does.
+        var shared = ComplaintQueries.IsDepartmentUser(user) && c.ContactSharedWith(user.UserId);
+        var detail = await ComplaintQueries.DetailAsync(db, c, ComplaintQueries.IsDepartmentUser(user) && !shared, settings, Clock.UtcNow, ct);
+        return shared ? detail with { SharedPhone = c.CustomerPhone } : detail;
     }
 
     /// <summary>The complainant's full phone — an explicit act of the desk, logged with who, when, which complaint and from

@@ -42,4 +42,9 @@ public sealed record ComplaintDetail(
     DateTime? LastFollowUpAt, DateTime? FollowUpDueAt, bool IsRepeat, int? RepeatOfId, string? RepeatOfNumber, int ReopenCount, string? ReopenReason,
     DateTime? CurrentDueAt, bool IsOverdue,
     IReadOnlyList<ComplaintFollowUp> FollowUps, IReadOnlyList<ComplaintDispatch> Dispatches, IReadOnlyList<ComplaintCallback> Callbacks,
-    IReadOnlyList<AttachmentInfo> Photos);
+    IReadOnlyList<AttachmentInfo> Photos,
+    string? ContactSharedWithId = null, string? ContactSharedBy = null, DateTime? ContactSharedAt = null)
+{
+    /// <summary>The complainant's full phone, only in the view of the handler the desk shared the contact with.</summary>
+    public string? SharedPhone { get; init; }
+}

@@ -70,6 +70,22 @@ public sealed class ComplaintWorkflowService(IDbContextFactory<AppDbContext> dbF
     public Task ManagerOpinionAsync(int id, int expectedVersion, string opinion, CancellationToken ct = default) =>
         StepAsync(id, expectedVersion, Permissions.ComplaintsManage, (db, c, s, ctime, clock, by) => { c.RecordManagerOpinion(opinion, by); return Task.CompletedTask; }, ct);
 
+    /// <summary>提供客户联系方式: the desk gives the handler the complainant's name and phone (to call or visit), logged in
+    /// 保密日志 like a reveal — the handler sees them from then on, until the complaint is reassigned.</summary>
+    public Task ShareContactAsync(int id, int expectedVersion, CancellationToken ct = default) =>
+        StepAsync(id, expectedVersion, Permissions.ComplaintsWrite, (db, c, s, ctime, clock, by) =>
+        {
+            c.ShareContactWithHandler(by, clock.UtcNow);
+            var user = tenant.RequireUser();
+            db.SensitiveAccesses.Add(new Domain.Auditing.SensitiveAccess
+            {
+                ProjectId = c.ProjectId, Kind = Domain.Auditing.SensitiveAccessKind.Reveal, EntityType = nameof(Complaint), EntityId = c.Id,
+                Field = "ComplainantContactShared", Detail = $"提供给 {c.HandlerName}", At = clock.UtcNow,
+                UserId = user.UserId, UserName = user.DisplayName, ClientIp = tenant.ClientIp,
+            });
+            return Task.CompletedTask;
+        }, ct);
+
     public Task FollowUpAsync(int id, int expectedVersion, FollowUpChannel channel, string said, CancellationToken ct = default) =>
         StepAsync(id, expectedVersion, Permissions.ComplaintsWrite, (db, c, s, ctime, clock, by) => { c.FollowUp(channel, said, by, clock.UtcNow); return Task.CompletedTask; }, ct);
 

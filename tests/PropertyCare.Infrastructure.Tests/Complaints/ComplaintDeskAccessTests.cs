@@ -36,6 +36,7 @@ public class ComplaintDeskAccessTests
         ["FollowUp"] = (sp, id, h) => Flow(sp).FollowUpAsync(id, 0, FollowUpChannel.Phone, "跟进"),
         ["Callback"] = (sp, id, h) => Flow(sp).CallbackAsync(id, 0, new ComplaintCallbackAnswer(Satisfaction.Satisfied, false, null)),
         ["Reopen"] = (sp, id, h) => Flow(sp).ReopenAsync(id, 0, "又坏了"),
+        ["ShareContact"] = (sp, id, h) => Flow(sp).ShareContactAsync(id, 0),
     };
 
     [Fact]

@@ -35,6 +35,8 @@ internal sealed class ComplaintMapping : IEntityTypeConfiguration<Complaint>
         b.Property(x => x.CustomerOpinion).HasMaxLength(500);
         b.Property(x => x.ClosedBy).HasMaxLength(50);
         b.Property(x => x.ReopenReason).HasMaxLength(200);
+        b.Property(x => x.ContactSharedWithId).HasMaxLength(450);
+        b.Property(x => x.ContactSharedBy).HasMaxLength(50);
         b.Property(x => x.FollowUps).AsJson();
         b.Property(x => x.Dispatches).AsJson();
         b.Property(x => x.Callbacks).AsJson();
