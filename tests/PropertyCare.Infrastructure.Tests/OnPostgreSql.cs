@@ -531,3 +531,9 @@ public sealed class ComplaintContactShareTestsOnPostgreSql : Complaints.Complain
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+[Collection(RepairsCollection.Name)]
+public sealed class PortalComplaintDeskNoticeTestsOnPostgreSql : Complaints.PortalComplaintDeskNoticeTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

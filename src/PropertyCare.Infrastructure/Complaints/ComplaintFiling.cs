@@ -17,7 +17,7 @@ internal static class ComplaintFiling
 {
     public static async Task<(int Id, string Number)> RegisterAsync(AppDbContext db, ProjectClock clock, ComplaintTime time, ComplaintSettings settings,
         ComplaintIntake intake, int? ownerId, bool byOwner, string receivedById, string receivedByName, IReadOnlyCollection<PhotoUpload> photos,
-        CancellationToken ct)
+        CancellationToken ct, Func<Complaint, Task>? alsoInTransaction = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -31,6 +31,8 @@ internal static class ComplaintFiling
                 await MarkRepeatAsync(db, c, settings, ct);
                 await db.SaveChangesAsync(ct);
                 await AttachmentService.AddAsync(db, AttachmentKind.ComplaintPhoto, c.Id, photos, receivedByName, clock.UtcNow, ct);
+                // E.g. the desk's message about an owner's filing: stored with the complaint, or not at all.
+                if (alsoInTransaction != null) await alsoInTransaction(c);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return (c.Id, c.Number);

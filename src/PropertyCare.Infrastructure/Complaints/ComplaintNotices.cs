@@ -32,4 +32,15 @@ internal static class ComplaintNotices
         outbox.EnqueueAsync(db, Channel.InApp, c.HandlerId!, $"新派单：{c.Number}",
             $"{projectName}：{c.Kind.Label().Zh}（{c.Number}，{c.Category}）已派给您（{c.Department}），请在 {(c.PlanDueAt is { } due ? clock.ToLocal(due).ToString("yyyy-MM-dd HH:mm") : "")} 前出处理方案。",
             $"complaint-dispatch-{c.Id}-{c.Dispatches.Count}-{c.HandlerId}", ct);
+
+    /// <summary>The desk's in-app message when the owner acts in the portal (files, answers the callback, reopens): without
+    /// it an owner's filing would wait unseen in the list. Every active desk member of the project; never the owner's phone.</summary>
+    public static async Task TellDeskAsync(AppDbContext db, NotificationOutbox outbox, int projectId, string projectName, Complaint c,
+        string subject, string what, string key, CancellationToken ct)
+    {
+        var desk = (await ProjectStaff.ListAsync(db, projectId, ct)).Where(s => s.Role == Domain.Access.Roles.ServiceDesk).Select(s => s.UserId).Distinct();
+        foreach (var user in desk)
+            await outbox.EnqueueAsync(db, Channel.InApp, user, subject, $"{projectName}：{c.Kind.Label().Zh} {c.Number} {what}",
+                $"complaint-desk-{key}-{c.Id}-{c.Dispatches.Count}-{c.Callbacks.Count}-{user}", ct);
+    }
 }

@@ -11,13 +11,15 @@ using PropertyCare.Infrastructure.MoveIn;
 using PropertyCare.Infrastructure.Owners;
 using PropertyCare.Infrastructure.Tenancy;
 
+using PropertyCare.Infrastructure.Notifications;
+
 namespace PropertyCare.Infrastructure.Complaints;
 
 /// <summary>The owner's complaints in the portal (on a phone), part B: file a complaint, suggestion, consultation or
 /// praise for a unit they own (channel 网站/业主端, with photos), follow their own, answer the callback when it is due and
 /// reopen a closed one within the window. Another owner's complaint — of this project or any other — is "not found";
 /// staff are refused (the desk works complaints in its own pages).</summary>
-public sealed class PortalComplaintService(IDbContextFactory<AppDbContext> dbFactory, TenantContext tenant, TimeProvider time)
+public sealed class PortalComplaintService(IDbContextFactory<AppDbContext> dbFactory, TenantContext tenant, TimeProvider time, NotificationOutbox outbox)
 {
     /// <summary>The kinds an owner files in the portal (举报 goes to the desk in person or by phone: the reporter's identity
     /// is handled there).</summary>
@@ -58,7 +60,11 @@ public sealed class PortalComplaintService(IDbContextFactory<AppDbContext> dbFac
         var (clock, ctime) = await ComplaintClock.ForAsync(db, time, tenant.Project!, ct);
         var phone = ContactRules.IsValidPhone(owner.Phone) ? owner.Phone : null;
         var intake = new ComplaintIntake(kind, ComplaintChannel.Portal, unitId, owner.Name, phone, facts ?? "", demand, null, SameDayReason.None);
-        return await ComplaintFiling.RegisterAsync(db, clock, ctime, settings, intake, me, byOwner: true, user.UserId, PortalReceiver, photos, ct);
+        var project = tenant.Project!;
+        return await ComplaintFiling.RegisterAsync(db, clock, ctime, settings, intake, me, byOwner: true, user.UserId, PortalReceiver, photos, ct,
+            c => c.Kind == ComplaintKind.Praise
+                ? ComplaintNotices.TellDeskAsync(db, outbox, project.Id, project.Name, c, $"业主表扬：{c.Number}", "业主在线表扬，已记录。", "praise", ct)
+                : ComplaintNotices.TellDeskAsync(db, outbox, project.Id, project.Name, c, $"业主提交：{c.Number}", "业主在线提交，请受理分派。", "filed", ct));
     }
 
     public async Task<Page<MyComplaintRow>> MineAsync(int pageIndex, int pageSize, CancellationToken ct = default)
@@ -116,13 +122,18 @@ public sealed class PortalComplaintService(IDbContextFactory<AppDbContext> dbFac
     /// <summary>The owner answers the callback in the portal (回访, by themselves): it closes the complaint by the closure
     /// rules or sends it back to handling (二次派单).</summary>
     public Task AnswerCallbackAsync(int id, int expectedVersion, Satisfaction satisfaction, bool acceptsExplanation, string? opinion, CancellationToken ct = default) =>
-        MineStepAsync(id, expectedVersion, (c, s, now, t, by) => c.RecordCallback(new ComplaintCallbackAnswer(satisfaction, acceptsExplanation, opinion), by, now, s, t), ct);
+        MineStepAsync(id, expectedVersion, (c, s, now, t, by) => c.RecordCallback(new ComplaintCallbackAnswer(satisfaction, acceptsExplanation, opinion), by, now, s, t),
+            c => c.Status == ComplaintStatus.Closed ? ("已回访关闭", "业主在线回访，已关闭。", "callback-closed") : ("回访不满意", "业主在线回访不满意，已二次派单重新处理。", "callback-back"), ct);
 
     /// <summary>重新打开 within the project's window: counts as a repeat and goes back to the department (二次派单).</summary>
     public Task ReopenAsync(int id, int expectedVersion, string reason, CancellationToken ct = default) =>
-        MineStepAsync(id, expectedVersion, (c, s, now, t, by) => c.Reopen(reason, by, now, s, t), ct);
+        MineStepAsync(id, expectedVersion, (c, s, now, t, by) => c.Reopen(reason, by, now, s, t),
+            _ => ("业主重新打开", "业主重新打开，已二次派单重新处理。", "reopened"), ct);
 
-    private async Task MineStepAsync(int id, int expectedVersion, Action<Complaint, ComplaintSettings, DateTime, ComplaintTime, string> step, CancellationToken ct)
+    /// <summary>An owner's step on their own complaint; the desk is told what happened (<paramref name="told"/>: subject,
+    /// text, key), and the handler too when it went back to the department — in the step's unit of work.</summary>
+    private async Task MineStepAsync(int id, int expectedVersion, Action<Complaint, ComplaintSettings, DateTime, ComplaintTime, string> step,
+        Func<Complaint, (string Subject, string What, string Key)> told, CancellationToken ct)
     {
         var me = Me();
         var by = tenant.RequireUser().DisplayName;
@@ -132,6 +143,10 @@ public sealed class PortalComplaintService(IDbContextFactory<AppDbContext> dbFac
         var settings = await ComplaintSettingsService.LoadAsync(db, c.ProjectId, ct);
         var (clock, ctime) = await ComplaintClock.ForAsync(db, time, tenant.Project!, ct);
         step(c, settings, clock.UtcNow, ctime, by);
+        var (subject, what, key) = told(c);
+        var project = tenant.Project!;
+        await ComplaintNotices.TellDeskAsync(db, outbox, project.Id, project.Name, c, $"{subject}：{c.Number}", what, key, ct);
+        if (c.Status == ComplaintStatus.Dispatched && c.HandlerId != null) await ComplaintNotices.TellHandlerAsync(db, outbox, project.Name, c, clock, ct);
         await db.SaveChangesAsync(ct);
     }
 }
