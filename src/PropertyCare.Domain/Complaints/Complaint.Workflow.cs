@@ -53,7 +53,8 @@ public partial class Complaint
         PlanDueAt = SameDay != SameDayReason.None ? time.EndOfSameDay(ReceivedAt) : time.EndOfWorkingDays(ReceivedAt, settings.PlanWorkingDays);
         AssignTo(dept!, c.HandlerId, c.HandlerName);
         Status = ComplaintStatus.Dispatched;
-        Dispatches.Add(new ComplaintDispatch { Level = 1, At = nowUtc, Reason = "受理派单", To = $"{Department} {HandlerName}", By = by });
+        // Level 1 normally; a complaint escalated while it waited for dispatch keeps its level.
+        Dispatches.Add(new ComplaintDispatch { Level = DispatchLevel, At = nowUtc, Reason = "受理派单", To = $"{Department} {HandlerName}", By = by });
     }
 
     private void AssignTo(ComplaintDepartment dept, string handlerId, string handlerName)
@@ -250,7 +251,8 @@ public partial class Complaint
     /// callback sent it back, past the new deadlines) → 3 (the project manager and HQ).</summary>
     public int? EscalationDue(DateTime nowUtc)
     {
-        if (Status is not (ComplaintStatus.Dispatched or ComplaintStatus.Planned)) return null;
+        // A complaint (or consultation) nobody dispatched (or answered) by its deadline escalates too: the desk sat on it.
+        if (Status is not (ComplaintStatus.Registered or ComplaintStatus.Dispatched or ComplaintStatus.Planned)) return null;
         if (DispatchLevel == 1) return IsOverdue(nowUtc) ? 2 : null;
         if (DispatchLevel == 2) return nowUtc > (SecondDispatchDueAt ?? CurrentDueAt ?? DateTime.MaxValue) ? 3 : null;
         return null;
@@ -264,7 +266,12 @@ public partial class Complaint
         DispatchLevel = level;
         if (level == 2) SecondDispatchDueAt = time.EndOfWorkingDays(nowUtc, settings.SecondDispatchWorkingDays);
         var reason = level == 2
-            ? (Status == ComplaintStatus.Dispatched ? "超时未出处理方案" : "超时未处理完成")
+            ? Status switch
+            {
+                ComplaintStatus.Registered => Kind == ComplaintKind.Consultation ? "超时未答复咨询" : "超时未分派",
+                ComplaintStatus.Dispatched => "超时未出处理方案",
+                _ => "超时未处理完成",
+            }
             : (DelayReason == null ? "二次派单后仍未处理（无故拖延）" : "二次派单后仍未处理");
         Dispatches.Add(new ComplaintDispatch { Level = level, At = nowUtc, Reason = reason, To = to, By = "system" });
     }

@@ -37,7 +37,7 @@ public sealed class ComplaintEscalationJob(IDbContextFactory<AppDbContext> dbFac
         var settings = await ComplaintSettingsService.LoadAsync(db, projectId, ct);
         var now = clock.UtcNow;
         var ids = await db.Complaints.AsNoTracking()
-            .Where(c => (c.Status == ComplaintStatus.Dispatched || c.Status == ComplaintStatus.Planned) && c.DispatchLevel < 3)
+            .Where(c => (c.Status == ComplaintStatus.Registered || c.Status == ComplaintStatus.Dispatched || c.Status == ComplaintStatus.Planned) && c.DispatchLevel < 3)
             .OrderBy(c => c.Id).Select(c => c.Id).Take(2000).ToListAsync(ct);
         var managers = await ProjectPeople.InRoleAsync(db, projectId, Roles.ProjectManager, ct);
         List<(string UserId, string Name, string? Phone)>? hq = null;
@@ -47,7 +47,8 @@ public sealed class ComplaintEscalationJob(IDbContextFactory<AppDbContext> dbFac
             db.ChangeTracker.Clear();
             var c = await db.Complaints.SingleAsync(x => x.Id == id, ct);
             if (c.EscalationDue(now) is not { } level) continue;
-            var what = $"投诉 {c.Number}（{c.Category}，{c.Department} {c.HandlerName}）";
+            // Not yet dispatched: no category or department to name (and never the complainant).
+            var what = c.Department == null ? $"{c.Kind.Label().Zh} {c.Number}（待分派）" : $"{c.Kind.Label().Zh} {c.Number}（{c.Category}，{c.Department} {c.HandlerName}）";
             var key = $"complaint-escalate-{c.Id}-L{level}";
             if (level == 2)
             {

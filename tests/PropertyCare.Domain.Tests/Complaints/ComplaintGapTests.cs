@@ -220,3 +220,32 @@ public sealed class ComplaintGapTests
         Assert.Equal("Departments", Assert.Single(ComplaintSettings.Validate(n, ["噪音"], [new() { Name = " " }], out _, out _)).Field);
     }
 }
+
+/// <summary>Nobody dispatched it (or answered the consultation) in time: it escalates like a late plan, and the
+/// dispatch that follows keeps the level.</summary>
+public sealed class ComplaintUndispatchedEscalationTests
+{
+    [Fact]
+    public void An_undispatched_complaint_escalates_when_its_plan_deadline_passes_and_its_dispatch_keeps_the_level()
+    {
+        var c = Registered(At(11, 23, 9)); // plan due end of Thu 26 Nov
+        Assert.Null(c.EscalationDue(EndOf(11, 26)));
+        var late = EndOf(11, 26).AddMinutes(1);
+        Assert.Equal(2, c.EscalationDue(late));
+        c.Escalate(2, "项目经理", late, Settings, Time);
+        Assert.Equal("超时未分派", c.Dispatches.Single().Reason);
+        c.Classify(Valid(), Settings, "李客服", late.AddHours(1), Time);
+        Assert.Equal(2, c.DispatchLevel);
+        Assert.Equal(2, c.Dispatches.Last().Level);
+        Assert.Equal("受理派单", c.Dispatches.Last().Reason);
+    }
+
+    [Fact]
+    public void An_unanswered_consultation_escalates_after_its_day()
+    {
+        var q = Registered(At(11, 23, 9), ComplaintKind.Consultation);
+        Assert.Null(q.EscalationDue(EndOf(11, 23)));
+        q.Escalate(2, "项目经理", EndOf(11, 23).AddMinutes(1), Settings, Time);
+        Assert.Equal("超时未答复咨询", q.Dispatches.Single().Reason);
+    }
+}

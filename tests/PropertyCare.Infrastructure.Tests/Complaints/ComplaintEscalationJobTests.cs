@@ -125,6 +125,25 @@ public class ComplaintEscalationJobTests
     }
 
     [Fact]
+    public async Task A_complaint_nobody_dispatched_goes_to_the_managers_when_its_plan_deadline_passes_without_naming_the_complainant()
+    {
+        await using var w = await ComplaintJobWorld.CreateAsync(Provider, new DateTime(2026, 11, 23, 10, 0, 0));
+        var p = await StaffAsync(w);
+        var id = await w.RegisterAsync(w.A, ComplaintJobWorld.Intake(), p.Desk); // plan due end of Thu 11-26, still 待分派
+        w.SetLocal(new DateTime(2026, 11, 26, 23, 0, 0));
+        Assert.Equal(0, await w.Escalation(w.A).RunAsync());
+        w.SetLocal(new DateTime(2026, 11, 27, 9, 0, 0));
+        Assert.Equal(1, await w.Escalation(w.A).RunAsync());
+        var c = await w.ComplaintAsync(w.A, id);
+        Assert.Equal((2, ComplaintStatus.Registered, "超时未分派"), (c.DispatchLevel, c.Status, c.Dispatches[^1].Reason));
+        var m = await w.MessagesAsync(w.A);
+        Assert.Equal(new[] { p.Mgr1, p.Mgr2 }.Order(), m.Where(x => x.Channel == Channel.InApp).Select(x => x.Recipient).Order());
+        Assert.All(m.Where(x => x.Channel == Channel.InApp), x => Assert.Contains("待分派", x.Body));
+        Assert.All(m, x => Assert.DoesNotContain(c.CustomerName, x.Body));
+        Assert.Equal(0, await w.Escalation(w.A).RunAsync());
+    }
+
+    [Fact]
     public async Task A_desk_edit_saved_meanwhile_is_not_overwritten_and_the_next_run_escalates()
     {
         await using var w = await ComplaintJobWorld.CreateAsync(Provider, new DateTime(2026, 11, 23, 10, 0, 0));
