@@ -86,6 +86,25 @@ public class ComplaintDeskGapTests
             Assert.Equal(2, await db.OutboxMessages.CountAsync(m => m.Recipient == a.Handler && m.Subject.StartsWith("新派单")));
     }
 
+    // ---- the department's steps are refused to those who neither write nor work complaints (ComplaintWorkflowService, WorkStepAsync's gate) ----
+
+    [Theory]
+    [InlineData(Roles.HqAuditor)]
+    [InlineData(Roles.Owner)]
+    public async Task Plan_delay_and_handle_are_refused_to_hq_and_owners_and_change_nothing(string role)
+    {
+        await using var w = await ComplaintWorld.CreateAsync(Provider);
+        var a = await w.ArrangeAsync(w.A);
+        var id = await w.DispatchedAsync(w.A, a);
+        var v = await w.VersionAsync(w.A, id);
+        ComplaintWorkflowService Flow() => w.Scope(role, w.A, "u-x", "某人", role == Roles.Owner ? a.Owner : null).GetRequiredService<ComplaintWorkflowService>();
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Flow().PlanAsync(id, v, "方案"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Flow().DelayAsync(id, v, new DateOnly(2026, 12, 1), "等配件"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Flow().HandleAsync(id, v, "已处理", null));
+        var c = await w.GetAsync(w.A, id);
+        Assert.Equal((ComplaintStatus.Dispatched, v, (string?)null), (c.Status, c.Version, c.Plan));
+    }
+
     // ---- list filters and paging (ComplaintQueries 37-52, 59-63) ----
 
     [Fact]
