@@ -537,3 +537,16 @@ public sealed class PortalComplaintDeskNoticeTestsOnPostgreSql : Complaints.Port
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+// Complaint desk and statistics gaps found by the mutation run, on PostgreSQL.
+[Collection(RepairsCollection.Name)]
+public sealed class ComplaintDeskGapTestsOnPostgreSql : Complaints.ComplaintDeskGapTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class ComplaintStatisticsGapTestsOnPostgreSql : Complaints.ComplaintStatisticsGapTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
