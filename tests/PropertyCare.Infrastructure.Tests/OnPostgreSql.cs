@@ -550,3 +550,16 @@ public sealed class ComplaintStatisticsGapTestsOnPostgreSql : Complaints.Complai
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+// Complaints part B, the gaps of the mutation run (portal, sheets, orphan photo) on PostgreSQL.
+[Collection(RepairsCollection.Name)]
+public sealed class PortalComplaintGapTestsOnPostgreSql : Complaints.PortalComplaintGapTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class ComplaintSheetGapTestsOnPostgreSql : Complaints.ComplaintSheetGapTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
