@@ -49,22 +49,34 @@ public static class Permissions
     public const string ComplaintsWork = "complaints.work";
     /// <summary>The manager's opinion on handling sheets, and the project's complaint settings.</summary>
     public const string ComplaintsManage = "complaints.manage";
+    /// <summary>HQ's own records across its company's projects: re-call the weekly sample (抽访), issue, accept and return
+    /// rectification notices, company-wide survey campaigns and templates, the KPI weights. Never a project's records.</summary>
+    public const string HqAudit = "hq.audit";
+    /// <summary>Read the project's quality audit (samples, findings, notices, KPIs, reports) and answer HQ's rectification
+    /// notices (the manager).</summary>
+    public const string QualityRectify = "quality.rectify";
+    /// <summary>Define and run the project's own survey campaigns and templates, and read survey results (the manager).</summary>
+    public const string SurveysManage = "surveys.manage";
+    /// <summary>Record a phone interview on an owner's behalf in an open campaign (the desk).</summary>
+    public const string SurveysInterview = "surveys.interview";
 
     public static readonly string[] All =
         [ManagePlatform, HqRead, OwnersRead, OwnersWrite, OwnersReveal, OwnersExport, OwnersImport, StaffManage, OwnerPortal,
          RepairsRead, RepairsWrite, RepairsWork, CallbacksWrite, RepairsManage, AccountsAudit, MoveInRead, MoveInWrite, VacantManage, RenovationRead, RenovationWrite, RenovationApprove,
-         ComplaintsRead, ComplaintsWrite, ComplaintsWork, ComplaintsManage];
+         ComplaintsRead, ComplaintsWrite, ComplaintsWork, ComplaintsManage, HqAudit, QualityRectify, SurveysManage, SurveysInterview];
 
     private static readonly Dictionary<string, string[]> ByRole = new()
     {
         [Roles.PlatformAdmin] = [ManagePlatform, AccountsAudit],
-        // HQ audits: reads every project of its company and may call owners back (抽访), but edits nothing.
-        [Roles.HqAuditor] = [HqRead, OwnersRead, OwnersReveal, RepairsRead, AccountsAudit, MoveInRead, RenovationRead, ComplaintsRead],
+        // HQ audits: reads every project of its company and calls owners back (抽访); it writes only its own records
+        // (samples, findings, notices, campaigns, weights), never a project's.
+        [Roles.HqAuditor] = [HqRead, OwnersRead, OwnersReveal, RepairsRead, AccountsAudit, MoveInRead, RenovationRead, ComplaintsRead, HqAudit],
         [Roles.ProjectManager] = [OwnersRead, OwnersWrite, OwnersReveal, OwnersExport, OwnersImport, StaffManage,
             RepairsRead, RepairsWrite, CallbacksWrite, RepairsManage, MoveInRead, MoveInWrite, VacantManage,
-            RenovationRead, RenovationWrite, RenovationApprove, ComplaintsRead, ComplaintsWrite, ComplaintsWork, ComplaintsManage],
+            RenovationRead, RenovationWrite, RenovationApprove, ComplaintsRead, ComplaintsWrite, ComplaintsWork, ComplaintsManage,
+            QualityRectify, SurveysManage, SurveysInterview],
         [Roles.ServiceDesk] = [OwnersRead, OwnersWrite, OwnersReveal, RepairsRead, RepairsWrite, CallbacksWrite, MoveInRead, MoveInWrite,
-            RenovationRead, RenovationWrite, ComplaintsRead, ComplaintsWrite, ComplaintsWork],
+            RenovationRead, RenovationWrite, ComplaintsRead, ComplaintsWrite, ComplaintsWork, SurveysInterview],
         // Technicians get owner contact through their work orders, not through the owner file.
         [Roles.Technician] = [RepairsWork, ComplaintsWork],
         [Roles.Owner] = [OwnerPortal],

@@ -13,6 +13,8 @@ using PropertyCare.Domain.Owners;
 using PropertyCare.Domain.Renovation;
 using PropertyCare.Domain.Complaints;
 using PropertyCare.Domain.Repairs;
+using PropertyCare.Domain.Quality;
+using PropertyCare.Domain.Surveys;
 using PropertyCare.Domain.Tenancy;
 using PropertyCare.Infrastructure.Identity;
 using PropertyCare.Infrastructure.Tenancy;
@@ -73,6 +75,14 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, Tenant
     // Complaints (客户投诉).
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<ComplaintSettings> ComplaintSettings => Set<ComplaintSettings>();
+    // HQ quality audit (两级回访, 整改通知) and satisfaction surveys (满意度调查).
+    public DbSet<CallbackSample> CallbackSamples => Set<CallbackSample>();
+    public DbSet<CallbackAudit> CallbackAudits => Set<CallbackAudit>();
+    public DbSet<RectificationNotice> RectificationNotices => Set<RectificationNotice>();
+    public DbSet<SurveyTemplate> SurveyTemplates => Set<SurveyTemplate>();
+    public DbSet<SurveyCampaign> SurveyCampaigns => Set<SurveyCampaign>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
 
     /// <summary>Read by the query filters at query time; -1 (no project) matches nothing.</summary>
     internal int CurrentProjectId => _tenant?.ProjectId ?? -1;
