@@ -145,6 +145,13 @@ public static class DependencyInjection
         services.AddScoped<Complaints.ComplaintCallbackDueJob>();
         services.AddScoped<Complaints.ComplaintStatisticsService>();
         services.AddHostedService<Complaints.ComplaintJobsBootstrap>();
+        // Quality part A (两级回访): settings, the weekly draw, HQ's audit and notices, the project's rectification, escalation
+        services.AddScoped<Quality.QualitySettingsService>();
+        services.AddScoped<Quality.CallbackSampleJob>();
+        services.AddScoped<Quality.NoticeEscalationJob>();
+        services.AddScoped<Quality.HqAuditService>();
+        services.AddScoped<Quality.RectificationService>();
+        services.AddHostedService<Quality.QualityJobsBootstrap>();
         return services;
     }
 

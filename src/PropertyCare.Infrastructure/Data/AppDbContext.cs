@@ -83,6 +83,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, Tenant
     public DbSet<SurveyCampaign> SurveyCampaigns => Set<SurveyCampaign>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+    // Quality part A: the company's 抽访设置 (share, minimum, notice deadline days).
+    public DbSet<CompanyQualitySettings> CompanyQualitySettings => Set<CompanyQualitySettings>();
 
     /// <summary>Read by the query filters at query time; -1 (no project) matches nothing.</summary>
     internal int CurrentProjectId => _tenant?.ProjectId ?? -1;

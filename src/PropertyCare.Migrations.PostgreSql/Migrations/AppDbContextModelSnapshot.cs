@@ -1865,6 +1865,38 @@ namespace PropertyCare.Migrations.PostgreSql.Migrations
                     b.ToTable("CallbackSamples");
                 });
 
+            modelBuilder.Entity("PropertyCare.Domain.Quality.CompanyQualitySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Minimum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NoticeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SharePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId")
+                        .IsUnique();
+
+                    b.ToTable("CompanyQualitySettings");
+                });
+
             modelBuilder.Entity("PropertyCare.Domain.Quality.RectificationNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -3952,6 +3984,15 @@ namespace PropertyCare.Migrations.PostgreSql.Migrations
                     b.HasOne("PropertyCare.Domain.Tenancy.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyCare.Domain.Quality.CompanyQualitySettings", b =>
+                {
+                    b.HasOne("PropertyCare.Domain.Tenancy.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

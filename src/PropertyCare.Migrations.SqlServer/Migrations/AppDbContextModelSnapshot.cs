@@ -1865,6 +1865,38 @@ namespace PropertyCare.Migrations.SqlServer.Migrations
                     b.ToTable("CallbackSamples");
                 });
 
+            modelBuilder.Entity("PropertyCare.Domain.Quality.CompanyQualitySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Minimum")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NoticeDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SharePercent")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId")
+                        .IsUnique();
+
+                    b.ToTable("CompanyQualitySettings");
+                });
+
             modelBuilder.Entity("PropertyCare.Domain.Quality.RectificationNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -3956,6 +3988,15 @@ namespace PropertyCare.Migrations.SqlServer.Migrations
                     b.HasOne("PropertyCare.Domain.Tenancy.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyCare.Domain.Quality.CompanyQualitySettings", b =>
+                {
+                    b.HasOne("PropertyCare.Domain.Tenancy.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

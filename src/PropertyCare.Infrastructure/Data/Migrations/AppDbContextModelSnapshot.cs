@@ -1808,6 +1808,36 @@ namespace PropertyCare.Infrastructure.Data.Migrations
                     b.ToTable("CallbackSamples");
                 });
 
+            modelBuilder.Entity("PropertyCare.Domain.Quality.CompanyQualitySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minimum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoticeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SharePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId")
+                        .IsUnique();
+
+                    b.ToTable("CompanyQualitySettings");
+                });
+
             modelBuilder.Entity("PropertyCare.Domain.Quality.RectificationNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -3843,6 +3873,15 @@ namespace PropertyCare.Infrastructure.Data.Migrations
                     b.HasOne("PropertyCare.Domain.Tenancy.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyCare.Domain.Quality.CompanyQualitySettings", b =>
+                {
+                    b.HasOne("PropertyCare.Domain.Tenancy.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
