@@ -563,3 +563,22 @@ public sealed class ComplaintSheetGapTestsOnPostgreSql : Complaints.ComplaintShe
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+// Quality part A (两级回访): the weekly draw (idempotent, concurrent), HQ's audit and notices, escalation, attacks on PostgreSQL.
+[Collection(RepairsCollection.Name)]
+public sealed class CallbackSampleJobTestsOnPostgreSql : Quality.CallbackSampleJobTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class HqAuditFlowTestsOnPostgreSql : Quality.HqAuditFlowTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class QualityAccessTestsOnPostgreSql : Quality.QualityAccessTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
