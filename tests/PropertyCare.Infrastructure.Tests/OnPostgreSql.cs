@@ -582,3 +582,9 @@ public sealed class QualityAccessTestsOnPostgreSql : Quality.QualityAccessTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+[Collection(RepairsCollection.Name)]
+public sealed class QualityDemoTestsOnPostgreSql : Quality.QualityDemoTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
