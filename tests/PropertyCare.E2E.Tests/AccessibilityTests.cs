@@ -413,6 +413,45 @@ public sealed class AccessibilityTests(AppServer app)
         await owner.Context.CloseAsync();
     }
 
+    // Quality part A (两级回访): HQ's worklist, a call sheet, the notices and settings; the manager's notices and audit results (demo: 翠湖花园).
+    [Fact]
+    public async Task Quality_audit_pages_have_no_serious_violations()
+    {
+        var hq = await app.SignInAsync("hq");
+        await hq.GotoAsync("/hq/audits");
+        await hq.WaitForSelectorAsync("[data-test=audit-row]", Visible);
+        await AssertNoSeriousAsync(hq, "hq audit worklist");
+        await hq.ClickAsync("[data-test=audit-link] >> nth=0");
+        await hq.WaitForSelectorAsync("[data-test=audit-summary]", Visible);
+        await AssertNoSeriousAsync(hq, "hq audit call sheet");
+        foreach (var (name, path, ready) in new[]
+        {
+            ("hq notices", "/hq/notices", "[data-test=notice-row]"),
+            ("hq quality settings", "/hq/quality-settings", "[data-test=save-quality-settings]"),
+        })
+        {
+            await hq.GotoAsync(path);
+            await hq.WaitForSelectorAsync(ready, Visible);
+            await AssertNoSeriousAsync(hq, name);
+        }
+        await hq.ClickAsync("[data-test=notice-link] >> nth=0");
+        await hq.WaitForSelectorAsync("[data-test=notice-view]", Visible);
+        await AssertNoSeriousAsync(hq, "hq notice");
+        await hq.Context.CloseAsync();
+
+        var manager = await app.SignInAsync("manager");
+        await manager.GotoAsync("/p/1/quality/audits");
+        await manager.WaitForSelectorAsync("[data-test=project-audit-row]", Visible);
+        await AssertNoSeriousAsync(manager, "project audit results");
+        await manager.GotoAsync("/p/1/quality/notices");
+        await manager.WaitForSelectorAsync("[data-test=notice-row]", Visible);
+        await AssertNoSeriousAsync(manager, "project notices");
+        await manager.ClickAsync("[data-test=notice-link] >> nth=0");
+        await manager.WaitForSelectorAsync("[data-test=notice-view]", Visible);
+        await AssertNoSeriousAsync(manager, "project notice");
+        await manager.Context.CloseAsync();
+    }
+
     private static async Task AssertNoVisibleFileInputAsync(IPage page, string name)
     {
         var inputs = page.Locator("input[type=file]");
