@@ -129,6 +129,23 @@ public class CallbackSampleJobTests
     }
 
     [Fact]
+    public async Task An_escalated_or_reworked_repair_and_an_unsatisfied_complaint_are_always_drawn_with_their_reason()
+    {
+        await using var w = await QualityWorld.CreateAsync(Provider);
+        var ids = new List<int>();
+        for (var i = 0; i < 20; i++) ids.Add(await w.RepairCalledBackAsync(w.A, new DateTime(2026, 11, 18, 8 + i % 10, 0, 0), Satisfaction.Satisfied, i, escalated: i == 7));
+        var complaint = await w.ComplaintCalledBackAsync(new DateTime(2026, 11, 20, 15, 0, 0), Satisfaction.Dissatisfied);
+        w.MondayMorning();
+        Assert.Equal(3, await w.SampleJob().RunAsync()); // 21 × 10 % → 3 (min 3), the 2 mandatory count towards it: 1 random
+        await using var db = w.Db(w.A);
+        var audits = await db.CallbackAudits.AsNoTracking().ToListAsync();
+        Assert.Contains(audits, a => a.Source == SampleSource.Repair && a.SourceId == ids[7] && a.Reason == SampleReason.Escalated);
+        Assert.Contains(audits, a => a.Source == SampleSource.Complaint && a.SourceId == complaint && a.Reason == SampleReason.Unsatisfied
+            && a.ProjectSatisfaction == Satisfaction.Dissatisfied && a.ProjectRemarks == "还是没修好");
+        Assert.Equal(1, audits.Count(a => a.Reason == SampleReason.Random));
+    }
+
+    [Fact]
     public async Task Refuses_a_week_that_has_not_ended()
     {
         await using var w = await QualityWorld.CreateAsync(Provider);

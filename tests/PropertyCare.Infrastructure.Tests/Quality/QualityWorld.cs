@@ -60,7 +60,7 @@ internal sealed class QualityWorld : IAsyncDisposable
 
     /// <summary>A repair order of project <paramref name="p"/> completed and called back at the given Shanghai time, with
     /// the answer's satisfaction; returns the order's id.</summary>
-    public async Task<int> RepairCalledBackAsync(Project p, DateTime localCalledAt, Satisfaction sat, int unitNo = 1, string? phone = "13900001111")
+    public async Task<int> RepairCalledBackAsync(Project p, DateTime localCalledAt, Satisfaction sat, int unitNo = 1, string? phone = "13900001111", bool escalated = false)
     {
         W.SetLocal(localCalledAt.AddHours(-3));
         var unitId = await W.UnitAsync(p, $"{unitNo:000}{Guid.NewGuid().ToString()[..4]}");
@@ -70,6 +70,8 @@ internal sealed class QualityWorld : IAsyncDisposable
         var o = RepairOrder.Register($"BX-{localCalledAt:yyyyMMdd}-{count + 1:0000}",
             new RepairIntake(unitId, null, "水电", "厨房水龙头漏水", RepairUrgency.Normal, RepairChannel.Phone, ContactName: "王先生", ContactPhone: phone),
             null, now, now.AddHours(24), DeskA, "客服小李");
+        // 超时升级 as the repair job would mark it (the order was open past its deadline).
+        if (escalated) Assert.True(o.Escalate(now.AddHours(25)));
         o.Dispatch(TechA, "电工老王", now);
         o.Accept(TechA);
         o.Arrive(TechA, now.AddMinutes(30));
