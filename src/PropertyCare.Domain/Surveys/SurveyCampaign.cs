@@ -9,8 +9,10 @@ public sealed record CampaignDraft(string Title, string? Intro, IReadOnlyList<Su
 
 /// <summary>满意度调查: a campaign over one project (a manager's) or every project of the company (HQ's, ProjectId null).
 /// Draft → Open (the start job invites the target units through the outbox) → Closed (answers frozen). Not tenant-owned
-/// because a company campaign spans projects; services check the company and project by hand.</summary>
-public class SurveyCampaign : IHasHistory, IVersioned
+/// because a company campaign spans projects; services check the company and project by hand. Not IHasHistory either:
+/// the change log is per project (ChangeRecord.ProjectId) and a company campaign has none — its steps are kept on the row
+/// (CreatedBy/At, StartedAt, ClosedAt), and the answers (tenant-owned) keep their history.</summary>
+public class SurveyCampaign : IVersioned
 {
     public const int MaxTitle = 100, MaxIntro = 500, MaxReminderDays = 30;
 
@@ -37,7 +39,6 @@ public class SurveyCampaign : IHasHistory, IVersioned
     public DateTime? StartedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
     public int Version { get; set; }
-    public (string Type, int Id)? HistoryParent => null;
 
     public bool IsCompanyWide => ProjectId == null;
 
