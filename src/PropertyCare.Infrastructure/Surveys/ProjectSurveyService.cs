@@ -19,9 +19,11 @@ public sealed class ProjectSurveyService(IDbContextFactory<AppDbContext> dbFacto
         return (projectId, tenant.Project!.CompanyId);
     }
 
+    /// <summary>The manager's list, and the desk's (SurveysInterview: which campaigns are open for phone interviews).</summary>
     public async Task<Page<CampaignRow>> ListAsync(int pageIndex, int pageSize, CancellationToken ct = default)
     {
-        var (projectId, companyId) = Scope();
+        var projectId = tenant.RequireProjectAny(Permissions.SurveysManage, Permissions.SurveysInterview);
+        var companyId = tenant.Project!.CompanyId;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await SurveyCampaigns.RowsAsync(db, SurveyCampaigns.ForProject(db, projectId, companyId), projectId, ct);
         pageIndex = Math.Max(1, pageIndex);
