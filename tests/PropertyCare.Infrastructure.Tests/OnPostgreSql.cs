@@ -582,3 +582,9 @@ public sealed class SurveyResultsTestsOnPostgreSql : Surveys.SurveyResultsTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+[Collection(RepairsCollection.Name)]
+public sealed class SurveyDemoTestsOnPostgreSql : Surveys.SurveyDemoTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

@@ -113,6 +113,8 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
                 "EntryId" => (int)await db.DepositLedger.IgnoreQueryFilters().Where(x => x.ReceiptNumber != null).OrderBy(x => x.ProjectId != user.ProjectId).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
                 // Complaints (parts A and B): the complaint of the portal page and of the two sheets — 0 where none exists yet (the door is the same).
                 "Id" when template.Contains("complaints", StringComparison.Ordinal) => (int)await db.Complaints.IgnoreQueryFilters().OrderBy(x => x.ProjectId != user.ProjectId).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
+                // Quality part B (满意度调查): the campaign of the HQ, project and portal survey pages — 0 where none exists yet (the door is the same).
+                "Id" when template.Contains("surveys", StringComparison.Ordinal) => await db.SurveyCampaigns.OrderBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
                 var other => throw new InvalidOperationException($"{template}: which record does the route parameter {other} name? Add it here."),
             };
             url = url.Replace(m.Value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
