@@ -19,7 +19,8 @@ public class SurveyCampaignServiceTests
         await using var w = await SurveyWorld.CreateAsync(Provider);
         var (u1, o1) = await w.OwnerAsync(w.A, "101");
         var (u2, _) = await w.OwnerAsync(w.A, "102", phone: "12345");
-        await w.UnitAsync(w.A, "103", UnitState.Vacant);
+        var (vacant, _) = await w.OwnerAsync(w.A, "103", phone: "13700137000"); // owned but vacant: not asked
+        await w.StateAsync(w.A, vacant, UnitState.Vacant);
         await w.UnitAsync(w.A, "104", UnitState.Occupied); // no owner: nobody to ask
         await w.OwnerAsync(w.B, "101");
         var account = await w.PortalAccountAsync(w.A, o1);

@@ -77,6 +77,15 @@ internal sealed class SurveyWorld : IAsyncDisposable
         return u.Id;
     }
 
+    /// <summary>Moves a unit to another state (a vacant unit whose owner has not moved in is not asked).</summary>
+    public async Task StateAsync(Project p, int unitId, UnitState state)
+    {
+        await using var db = W.Db(p);
+        var u = await db.Units.SingleAsync(x => x.Id == unitId);
+        u.State = state;
+        await db.SaveChangesAsync();
+    }
+
     public async Task<SurveyCampaign> CampaignAsync(int id)
     {
         await using var db = new AppDbContext(W.App.Provider.GetRequiredService<DbContextOptions<AppDbContext>>(), null);
