@@ -152,6 +152,17 @@ public static class DependencyInjection
         services.AddScoped<Quality.HqAuditService>();
         services.AddScoped<Quality.RectificationService>();
         services.AddHostedService<Quality.QualityJobsBootstrap>();
+        // Quality part B (满意度调查): campaigns, templates, portal answers, phone interviews, results, the daily job
+        services.AddScoped<Surveys.SurveyInviter>();
+        services.AddScoped<Surveys.HqSurveyService>();
+        services.AddScoped<Surveys.ProjectSurveyService>();
+        services.AddScoped<Surveys.SurveyTemplateService>();
+        services.AddScoped<Surveys.PortalSurveyService>();
+        services.AddScoped<Surveys.SurveyInterviewService>();
+        services.AddScoped<Surveys.SurveyResultsService>();
+        services.AddScoped<Surveys.HqSurveyQueries>();
+        services.AddScoped<Surveys.SurveyDailyJob>();
+        services.AddHostedService<Surveys.SurveyJobsBootstrap>();
         return services;
     }
 

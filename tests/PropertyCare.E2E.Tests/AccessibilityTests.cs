@@ -452,6 +452,61 @@ public sealed class AccessibilityTests(AppServer app)
         await manager.Context.CloseAsync();
     }
 
+    // Quality part B (满意度调查): HQ's list, templates, new campaign and a closed campaign's results; the manager's list,
+    // new campaign, results and phone interviews of the open demo campaign; the owner's surveys and answer form on a phone.
+    [Fact]
+    public async Task Survey_pages_have_no_serious_violations()
+    {
+        var hq = await app.SignInAsync("hq");
+        foreach (var (name, path, ready) in new (string, string, string)[]
+        {
+            ("hq surveys", "/hq/surveys", "[data-test=survey-row]"),
+            ("hq survey templates", "/hq/surveys/templates", "[data-test=template-new]"),
+            ("hq new survey", "/hq/surveys/new", "[data-test=campaign-save]"),
+        })
+        {
+            await hq.GotoAsync(path);
+            await hq.WaitForSelectorAsync(ready, Visible);
+            await AssertNoSeriousAsync(hq, name);
+        }
+        await hq.GotoAsync("/hq/surveys");
+        await hq.ClickAsync("[data-test=survey-row]:has([data-test=survey-status]:text('已结束')) [data-test=survey-link]");
+        await hq.WaitForSelectorAsync("[data-test=survey-items]", Visible);
+        await AssertNoSeriousAsync(hq, "hq survey results");
+        await hq.Context.CloseAsync();
+
+        var manager = await app.SignInAsync("manager");
+        foreach (var (name, path, ready) in new (string, string, string)[]
+        {
+            ("project surveys", "/p/1/surveys", "[data-test=survey-row]"),
+            ("project new survey", "/p/1/surveys/new", "[data-test=campaign-save]"),
+        })
+        {
+            await manager.GotoAsync(path);
+            await manager.WaitForSelectorAsync(ready, Visible);
+            await AssertNoSeriousAsync(manager, name);
+        }
+        await manager.GotoAsync("/p/1/surveys");
+        await manager.ClickAsync("[data-test=survey-row]:has([data-test=survey-status]:text('进行中')) [data-test=survey-link]");
+        await manager.WaitForSelectorAsync("[data-test=survey-items]", Visible);
+        await AssertNoSeriousAsync(manager, "project survey results");
+        await manager.ClickAsync("[data-test=campaign-interview]");
+        await manager.WaitForSelectorAsync("[data-test=interview-pick]", Visible);
+        await manager.ClickAsync("[data-test=interview-pick] >> nth=0");
+        await manager.WaitForSelectorAsync("[data-test=interview-form]", Visible);
+        await AssertNoSeriousAsync(manager, "survey phone interview");
+        await manager.Context.CloseAsync();
+
+        var owner = await app.SignInAsync("owner", viewport: new() { Width = 375, Height = 812 });
+        await owner.GotoAsync("/my/surveys");
+        await owner.WaitForSelectorAsync("[data-test=my-survey-todo]", Visible);
+        await AssertNoSeriousAsync(owner, "portal surveys");
+        await owner.ClickAsync("[data-test=my-survey]:has([data-test=my-survey-todo])");
+        await owner.WaitForSelectorAsync("[data-test=my-survey-submit]", Visible);
+        await AssertNoSeriousAsync(owner, "portal survey form");
+        await owner.Context.CloseAsync();
+    }
+
     private static async Task AssertNoVisibleFileInputAsync(IPage page, string name)
     {
         var inputs = page.Locator("input[type=file]");

@@ -588,3 +588,28 @@ public sealed class QualityDemoTestsOnPostgreSql : Quality.QualityDemoTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+// Quality part B (满意度调查): start targets, invitations, jobs, one answer per unit under concurrency, attacks, results on PostgreSQL.
+[Collection(RepairsCollection.Name)]
+public sealed class SurveyCampaignServiceTestsOnPostgreSql : Surveys.SurveyCampaignServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class SurveyAnswerTestsOnPostgreSql : Surveys.SurveyAnswerTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class SurveyResultsTestsOnPostgreSql : Surveys.SurveyResultsTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[Collection(RepairsCollection.Name)]
+public sealed class SurveyDemoTestsOnPostgreSql : Surveys.SurveyDemoTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

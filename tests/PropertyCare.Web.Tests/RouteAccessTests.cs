@@ -116,6 +116,8 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
                 // Quality part A (两级回访): an audit's call sheet, a notice (HQ's and the project's) — 0 where none exists yet.
                 "Id" when template.Contains("/audits/", StringComparison.Ordinal) => await db.CallbackAudits.IgnoreQueryFilters().OrderBy(x => x.ProjectId != user.ProjectId).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
                 "Id" when template.Contains("/notices/", StringComparison.Ordinal) => await db.RectificationNotices.IgnoreQueryFilters().OrderBy(x => x.ProjectId != user.ProjectId).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
+                // Quality part B (满意度调查): the campaign of the HQ, project and portal survey pages — 0 where none exists yet (the door is the same).
+                "Id" when template.Contains("surveys", StringComparison.Ordinal) => await db.SurveyCampaigns.OrderBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
                 var other => throw new InvalidOperationException($"{template}: which record does the route parameter {other} name? Add it here."),
             };
             url = url.Replace(m.Value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);

@@ -1,13 +1,20 @@
 using PropertyCare.Domain.Common;
+using PropertyCare.Domain.Owners;
 
 namespace PropertyCare.Domain.Surveys;
 
+/// <summary>What a campaign asks and when: the fields HQ or a manager fills in, validated together.</summary>
+public sealed record CampaignDraft(string Title, string? Intro, IReadOnlyList<SurveyItem> Items, SurveyTarget Target, int SamplePercent,
+    DateOnly OpensOn, DateOnly ClosesOn, int ReminderEveryDays);
+
 /// <summary>满意度调查: a campaign over one project (a manager's) or every project of the company (HQ's, ProjectId null).
 /// Draft → Open (the start job invites the target units through the outbox) → Closed (answers frozen). Not tenant-owned
-/// because a company campaign spans projects; services check the company and project by hand.</summary>
-public class SurveyCampaign : IHasHistory, IVersioned
+/// because a company campaign spans projects; services check the company and project by hand. Not IHasHistory either:
+/// the change log is per project (ChangeRecord.ProjectId) and a company campaign has none — its steps are kept on the row
+/// (CreatedBy/At, StartedAt, ClosedAt), and the answers (tenant-owned) keep their history.</summary>
+public class SurveyCampaign : IVersioned
 {
-    public const int MaxTitle = 100;
+    public const int MaxTitle = 100, MaxIntro = 500, MaxReminderDays = 30;
 
     public int Id { get; set; }
     public int CompanyId { get; set; }
@@ -32,7 +39,78 @@ public class SurveyCampaign : IHasHistory, IVersioned
     public DateTime? StartedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
     public int Version { get; set; }
-    public (string Type, int Id)? HistoryParent => null;
 
     public bool IsCompanyWide => ProjectId == null;
+
+    private static readonly Text What = new("调查", "campaign");
+
+    public static List<FieldError> Validate(CampaignDraft d)
+    {
+        var e = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(d.Title)) e.Add(new(nameof(Title), new("请填写调查名称", "Enter the campaign's title")));
+        else TextLimits.Check(e, nameof(Title), d.Title, MaxTitle, "调查名称", "Title");
+        TextLimits.Check(e, nameof(Intro), d.Intro, MaxIntro, "说明", "Introduction");
+        e.AddRange(SurveyItem.Validate(d.Items ?? []));
+        if (!Enum.IsDefined(d.Target)) e.Add(new(nameof(Target), new("请选择调查对象", "Choose the target")));
+        if (d.Target == SurveyTarget.Sample && d.SamplePercent is < 1 or > 100)
+            e.Add(new(nameof(SamplePercent), new("抽样比例须在 1%–100% 之间", "The sample share must be 1–100 %")));
+        if (d.OpensOn > d.ClosesOn) e.Add(new(nameof(ClosesOn), new("结束日期不能早于开始日期", "The closing date cannot be before the opening date")));
+        if (d.ReminderEveryDays is < 0 or > MaxReminderDays)
+            e.Add(new(nameof(ReminderEveryDays), new($"提醒间隔须在 0–{MaxReminderDays} 天之间（0 为不提醒）", $"Remind every 0–{MaxReminderDays} days (0 = never)")));
+        return e;
+    }
+
+    /// <summary>A new draft; <paramref name="seed"/> is drawn by the caller (recorded, so a sample can be redrawn).</summary>
+    public static SurveyCampaign Create(int companyId, int? projectId, CampaignDraft d, int seed, string userId, string userName, DateTime nowUtc)
+    {
+        var c = new SurveyCampaign { CompanyId = companyId, ProjectId = projectId, Seed = seed, CreatedById = userId, CreatedByName = userName, CreatedAt = nowUtc, Status = CampaignStatus.Draft };
+        c.Apply(d);
+        return c;
+    }
+
+    /// <summary>Only a draft is edited: once owners are asked, the questionnaire and the target are what they answered.</summary>
+    public void Edit(CampaignDraft d)
+    {
+        IllegalStepException.Require(What, Status, SurveyLabels.Label, CampaignStatus.Draft);
+        Apply(d);
+    }
+
+    private void Apply(CampaignDraft d)
+    {
+        Validate(d).ThrowIfAny();
+        Title = d.Title.Trim();
+        Intro = string.IsNullOrWhiteSpace(d.Intro) ? null : d.Intro.Trim();
+        Items = d.Items.Select(i => new SurveyItem { Area = i.Area, Text = i.Text.Trim() }).ToList();
+        Target = d.Target;
+        SamplePercent = d.Target == SurveyTarget.Sample ? d.SamplePercent : 100;
+        OpensOn = d.OpensOn;
+        ClosesOn = d.ClosesOn;
+        ReminderEveryDays = d.ReminderEveryDays;
+    }
+
+    /// <summary>Draft → Open. The invitations go out with it (the service, per project).</summary>
+    public void Start(DateTime nowUtc)
+    {
+        IllegalStepException.Require(What, Status, SurveyLabels.Label, CampaignStatus.Draft);
+        Status = CampaignStatus.Open;
+        StartedAt = nowUtc;
+    }
+
+    /// <summary>Open → Closed: the answers are final.</summary>
+    public void Close(DateTime nowUtc)
+    {
+        IllegalStepException.Require(What, Status, SurveyLabels.Label, CampaignStatus.Open);
+        Status = CampaignStatus.Closed;
+        ClosedAt = nowUtc;
+    }
+
+    /// <summary>Answers are taken (and changed) while open, up to the end of the closing day in the project's zone.</summary>
+    public bool TakesAnswers(DateOnly today) => Status == CampaignStatus.Open && today <= ClosesOn;
+
+    /// <summary>A job starts a draft whose opening day has come, and closes an open one after its closing day.</summary>
+    public bool StartDue(DateOnly today) => Status == CampaignStatus.Draft && OpensOn <= today;
+    public bool CloseDue(DateOnly today) => Status == CampaignStatus.Open && today > ClosesOn;
+
+    /// <summary>Covers the project: its own campaign, or its company's company-wide one.</summary>
+    public bool Covers(int projectId, int companyId) => ProjectId == projectId || (ProjectId == null && CompanyId == companyId);
 }

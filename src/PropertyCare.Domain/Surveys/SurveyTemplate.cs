@@ -4,7 +4,7 @@ namespace PropertyCare.Domain.Surveys;
 
 /// <summary>问卷模板: a reusable questionnaire, the company's (ProjectId null, written by HQ) or one project's.
 /// A campaign copies the items when it is created, so editing a template never changes a running survey.</summary>
-public class SurveyTemplate : IHasHistory, IVersioned
+public class SurveyTemplate : IVersioned
 {
     public int Id { get; set; }
     public int CompanyId { get; set; }
@@ -14,5 +14,4 @@ public class SurveyTemplate : IHasHistory, IVersioned
     public string CreatedBy { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }
-    public (string Type, int Id)? HistoryParent => null;
 }

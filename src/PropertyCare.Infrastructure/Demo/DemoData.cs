@@ -65,6 +65,7 @@ public static class DemoData
         await DemoRenovationMoney.SeedAsync(sp, projects[0], ct); // renovation part B: AFTER part A's applications demo (it uses them)
         await DemoComplaints.SeedAsync(sp, projects[0], ct); // complaints part C: every state, a 二次派单, a repeat, earlier months
         await DemoQuality.SeedAsync(sp, projects[0], ct); // quality part A: a drawn week with a 不实 and its answered notice; last week left to draw
+        await DemoSurveys.SeedAsync(sp, projects, ct); // quality part B: a closed company survey last quarter, an open one for the demo owner
     }
 
     private static async Task<(int, string)> SeedEstateAsync(DbContextOptions<AppDbContext> options, Project project, EstateSpec spec, Random r, CancellationToken ct)
