@@ -145,6 +145,12 @@ public static class DependencyInjection
         services.AddScoped<Complaints.ComplaintCallbackDueJob>();
         services.AddScoped<Complaints.ComplaintStatisticsService>();
         services.AddHostedService<Complaints.ComplaintJobsBootstrap>();
+        // Issue 15 Part C: KPIs, weights, report snapshots and their jobs
+        services.AddScoped<Kpis.KpiQueries>();
+        services.AddScoped<Kpis.KpiWeightsService>();
+        services.AddScoped<Kpis.QualityReportService>();
+        services.AddScoped<Kpis.QualityReportJob>();
+        services.AddHostedService<Kpis.QualityReportJobsBootstrap>();
         return services;
     }
 

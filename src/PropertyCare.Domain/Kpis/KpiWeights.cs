@@ -5,8 +5,9 @@ namespace PropertyCare.Domain.Kpis;
 /// <summary>The weights one company gives its KPIs (HQ sets them), a 100-point table. Without a row the defaults apply.
 /// Defaults from seed 003_: the 17 points of 及时性 7 / 服务流程关闭率 6 / 数据完整性 4 scaled ×3 into 51 of 100
 /// (及时性 21 split 11 repairs / 10 complaints, 关闭率 18, 完整性 12); the other 49 cover the KPIs the seed does not
-/// weigh (derivation in docs/quality.md).</summary>
-public class KpiWeightSet : IHasHistory, IVersioned
+/// weigh (derivation in docs/quality.md). Not IHasHistory: the change history (ChangeRecord) belongs to a project and this
+/// row is the company's; who changed it last and when is kept on the row.</summary>
+public class KpiWeightSet : IVersioned
 {
     public int Id { get; set; }
     public int CompanyId { get; set; }
@@ -14,7 +15,6 @@ public class KpiWeightSet : IHasHistory, IVersioned
     public DateTime UpdatedAt { get; set; }
     public string UpdatedByName { get; set; } = "";
     public int Version { get; set; }
-    public (string Type, int Id)? HistoryParent => null;
 
     public static Dictionary<KpiKind, int> Defaults() => new()
     {

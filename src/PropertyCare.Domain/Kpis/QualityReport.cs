@@ -11,6 +11,9 @@ public class QualityReport
     public int Id { get; set; }
     public int CompanyId { get; set; }
     public int? ProjectId { get; set; }
+    /// <summary>ProjectId, or 0 for the company-wide report: the unique index needs a non-null column (a NULL is distinct
+    /// from every other NULL in SQLite's and PostgreSQL's unique indexes, so two company-wide rows would both fit).</summary>
+    public int ScopeKey { get; private set; }
     public ReportKind Kind { get; set; }
     /// <summary>First day of the period, project (or company) local: a Monday, or the 1st of the month.</summary>
     public DateOnly PeriodStart { get; set; }
@@ -20,6 +23,12 @@ public class QualityReport
     public string Content { get; set; } = "{}";
 
     public bool IsCompanyWide => ProjectId == null;
+
+    public static QualityReport Create(int companyId, int? projectId, ReportKind kind, DateOnly start, DateOnly end, DateTime generatedAt, string content) => new()
+    {
+        CompanyId = companyId, ProjectId = projectId, ScopeKey = projectId ?? 0, Kind = kind,
+        PeriodStart = start, PeriodEnd = end, GeneratedAt = generatedAt, Content = content,
+    };
 
     public static (DateOnly Start, DateOnly End) WeekOf(DateOnly day)
     {

@@ -83,6 +83,9 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, Tenant
     public DbSet<SurveyCampaign> SurveyCampaigns => Set<SurveyCampaign>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+    // Issue 15 Part C: KPI weights per company and the report snapshots (immutable: QualityReportGuard).
+    public DbSet<PropertyCare.Domain.Kpis.KpiWeightSet> KpiWeightSets => Set<PropertyCare.Domain.Kpis.KpiWeightSet>();
+    public DbSet<PropertyCare.Domain.Kpis.QualityReport> QualityReports => Set<PropertyCare.Domain.Kpis.QualityReport>();
 
     /// <summary>Read by the query filters at query time; -1 (no project) matches nothing.</summary>
     internal int CurrentProjectId => _tenant?.ProjectId ?? -1;
