@@ -163,6 +163,12 @@ public static class DependencyInjection
         services.AddScoped<Surveys.HqSurveyQueries>();
         services.AddScoped<Surveys.SurveyDailyJob>();
         services.AddHostedService<Surveys.SurveyJobsBootstrap>();
+        // Issue 15 Part C: KPIs, weights, report snapshots and their jobs
+        services.AddScoped<Kpis.KpiQueries>();
+        services.AddScoped<Kpis.KpiWeightsService>();
+        services.AddScoped<Kpis.QualityReportService>();
+        services.AddScoped<Kpis.QualityReportJob>();
+        services.AddHostedService<Kpis.QualityReportJobsBootstrap>();
         return services;
     }
 

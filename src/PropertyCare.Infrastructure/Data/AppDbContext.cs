@@ -85,6 +85,9 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, Tenant
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
     // Quality part A: the company's 抽访设置 (share, minimum, notice deadline days).
     public DbSet<CompanyQualitySettings> CompanyQualitySettings => Set<CompanyQualitySettings>();
+    // Issue 15 Part C: KPI weights per company and the report snapshots (immutable: QualityReportGuard).
+    public DbSet<PropertyCare.Domain.Kpis.KpiWeightSet> KpiWeightSets => Set<PropertyCare.Domain.Kpis.KpiWeightSet>();
+    public DbSet<PropertyCare.Domain.Kpis.QualityReport> QualityReports => Set<PropertyCare.Domain.Kpis.QualityReport>();
 
     /// <summary>Read by the query filters at query time; -1 (no project) matches nothing.</summary>
     internal int CurrentProjectId => _tenant?.ProjectId ?? -1;
