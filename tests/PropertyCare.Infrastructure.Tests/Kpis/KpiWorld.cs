@@ -173,7 +173,7 @@ internal sealed class KpiWorld : IAsyncDisposable
         async Task<SurveyCampaign> Campaign(DateOnly closes)
         {
             var title = $"满意度调查 {closes:yyyy-MM}";
-            var created = DateTime.SpecifyKind(Utc(11, 1), DateTimeKind.Unspecified);
+            var created = Utc(11, 1);
             await db.Database.ExecuteSqlInterpolatedAsync($"""
                 INSERT INTO "SurveyCampaigns" ("CompanyId", "Title", "Items", "Target", "SamplePercent", "Seed", "OpensOn", "ClosesOn", "ReminderEveryDays",
                   "Status", "CreatedById", "CreatedByName", "CreatedAt", "Version")
