@@ -92,6 +92,12 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
         var url = template;
         foreach (Match m in RouteParameter().Matches(template))
         {
+            // Issue 15 Part C: the KPI drill-down names a month and a KPI (strings, not records).
+            if (m.Groups[1].Value is "Month" or "Kpi")
+            {
+                url = url.Replace(m.Value, m.Groups[1].Value == "Month" ? "2026-11" : "callback", StringComparison.Ordinal);
+                continue;
+            }
             var value = m.Groups[1].Value switch
             {
                 "ProjectId" => user.ProjectId,
@@ -113,6 +119,8 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
                 "EntryId" => (int)await db.DepositLedger.IgnoreQueryFilters().Where(x => x.ReceiptNumber != null).OrderBy(x => x.ProjectId != user.ProjectId).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
                 // Complaints (parts A and B): the complaint of the portal page and of the two sheets — 0 where none exists yet (the door is the same).
                 "Id" when template.Contains("complaints", StringComparison.Ordinal) => (int)await db.Complaints.IgnoreQueryFilters().OrderBy(x => x.ProjectId != user.ProjectId).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
+                // Issue 15 Part C: a report snapshot — 0 where none exists yet (the door is the same).
+                "Id" when template.Contains("reports", StringComparison.Ordinal) => await db.QualityReports.OrderBy(x => x.ProjectId != user.ProjectId).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
                 var other => throw new InvalidOperationException($"{template}: which record does the route parameter {other} name? Add it here."),
             };
             url = url.Replace(m.Value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
