@@ -64,6 +64,7 @@ public static class DemoData
         await DemoRenovationWorks.SeedAsync(sp, projects[0], ct); // renovation part C: after part A's applications, before part B's deposits
         await DemoRenovationMoney.SeedAsync(sp, projects[0], ct); // renovation part B: AFTER part A's applications demo (it uses them)
         await DemoComplaints.SeedAsync(sp, projects[0], ct); // complaints part C: every state, a 二次派单, a repeat, earlier months
+        await DemoQualityReports.SeedAsync(sp, projects, ct); // issue 15 part C: report snapshots — keep LAST (a snapshot freezes the data)
     }
 
     private static async Task<(int, string)> SeedEstateAsync(DbContextOptions<AppDbContext> options, Project project, EstateSpec spec, Random r, CancellationToken ct)
