@@ -156,4 +156,22 @@ public class QualityReportTests
         await Assert.ThrowsAsync<AccessDeniedException>(() => manager.SaveAsync(KpiWeightSet.Defaults(), 1));
         await Assert.ThrowsAsync<AccessDeniedException>(() => manager.GetAsync());
     }
+
+    [Fact]
+    public async Task The_trend_shows_a_months_snapshot_score_and_live_scores_otherwise()
+    {
+        await using var w = await CreateAsync(Provider);
+        await RunAsync(w, w.A, ReportKind.Monthly);          // November frozen at 44.7 with the default weights
+        var weights = w.As(Roles.HqAuditor, w.A).GetRequiredService<KpiWeightsService>();
+        var changed = KpiWeightSet.Defaults();
+        changed[KpiKind.ValidComplaints] = 0; changed[KpiKind.ComplaintOnTime] = 16;
+        await weights.SaveAsync(changed, 0);
+        var hq = w.Hq(w.A);
+        var live = (await hq.RankingAsync(November)).Company.Score;
+        Assert.NotEqual(44.7m, live);                        // the live figure follows the new weights …
+        var trend = await hq.TrendAsync(null, November);
+        Assert.Equal(44.7m, trend[^1].Score);                // … the trend shows what the snapshot said
+        Assert.Equal(44.7m, (await hq.TrendAsync(w.A.Id, November))[^1].Score);
+        Assert.NotNull(trend[^2].Score);                     // October: no snapshot, computed live
+    }
 }
