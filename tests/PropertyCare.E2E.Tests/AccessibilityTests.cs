@@ -118,6 +118,31 @@ public sealed class AccessibilityTests(AppServer app)
         await page.Context.CloseAsync();
     }
 
+    // Issue 15 Part C: KPI ranking, a drill-down, weights, HQ's reports, the project's reports (empty until the jobs ran).
+    [Fact]
+    public async Task Kpi_and_report_pages_have_no_serious_violations()
+    {
+        var hq = await app.SignInAsync("hq");
+        await hq.ClickAsync("[data-test=nav-hq-kpis]");
+        await hq.WaitForSelectorAsync("[data-test=kpi-row]", Visible);
+        await AssertNoSeriousAsync(hq, "hq kpis");
+        await hq.ClickAsync("[data-test=kpi-drill] >> nth=0");
+        await hq.WaitForSelectorAsync("[data-test=kpi-drill-value]", Visible);
+        await AssertNoSeriousAsync(hq, "hq kpi drill-down");
+        await hq.GotoAsync("/hq/kpis/weights");
+        await hq.WaitForSelectorAsync("[data-test=kpi-weights-save]", Visible);
+        await AssertNoSeriousAsync(hq, "hq kpi weights");
+        await hq.ClickAsync("[data-test=nav-hq-reports]");
+        await hq.WaitForSelectorAsync("[data-test=reports-list], [data-test=empty]", Visible);
+        await AssertNoSeriousAsync(hq, "hq reports");
+        await hq.Context.CloseAsync();
+        var manager = await app.SignInAsync("manager");
+        await manager.GotoAsync("/p/1/quality/reports");
+        await manager.WaitForSelectorAsync("[data-test=reports-list], [data-test=empty]", Visible);
+        await AssertNoSeriousAsync(manager, "project quality reports");
+        await manager.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Account_audit_has_no_serious_violations()
     {

@@ -613,3 +613,14 @@ public sealed class SurveyDemoTestsOnPostgreSql : Surveys.SurveyDemoTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+// Issue 15 Part C: KPI figures, drill-down, dashboard services, report snapshots (immutable triggers), weights.
+public sealed class KpiFigureTestsOnPostgreSql : PropertyCare.Infrastructure.Tests.Kpis.KpiFigureTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+public sealed class QualityReportTestsOnPostgreSql : PropertyCare.Infrastructure.Tests.Kpis.QualityReportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

@@ -92,6 +92,12 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
         var url = template;
         foreach (Match m in RouteParameter().Matches(template))
         {
+            // Issue 15 Part C: the KPI drill-down names a month and a KPI (strings, not records).
+            if (m.Groups[1].Value is "Month" or "Kpi")
+            {
+                url = url.Replace(m.Value, m.Groups[1].Value == "Month" ? "2026-11" : "callback", StringComparison.Ordinal);
+                continue;
+            }
             var value = m.Groups[1].Value switch
             {
                 "ProjectId" => user.ProjectId,
@@ -118,6 +124,8 @@ public sealed partial class RouteAccessTests(WebAppFixture app)
                 "Id" when template.Contains("/notices/", StringComparison.Ordinal) => await db.RectificationNotices.IgnoreQueryFilters().OrderBy(x => x.ProjectId != user.ProjectId).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
                 // Quality part B (满意度调查): the campaign of the HQ, project and portal survey pages — 0 where none exists yet (the door is the same).
                 "Id" when template.Contains("surveys", StringComparison.Ordinal) => await db.SurveyCampaigns.OrderBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
+                // Issue 15 Part C: a report snapshot — 0 where none exists yet (the door is the same).
+                "Id" when template.Contains("reports", StringComparison.Ordinal) => await db.QualityReports.OrderBy(x => x.ProjectId != user.ProjectId).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
                 var other => throw new InvalidOperationException($"{template}: which record does the route parameter {other} name? Add it here."),
             };
             url = url.Replace(m.Value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);

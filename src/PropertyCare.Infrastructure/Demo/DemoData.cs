@@ -66,6 +66,7 @@ public static class DemoData
         await DemoComplaints.SeedAsync(sp, projects[0], ct); // complaints part C: every state, a 二次派单, a repeat, earlier months
         await DemoQuality.SeedAsync(sp, projects[0], ct); // quality part A: a drawn week with a 不实 and its answered notice; last week left to draw
         await DemoSurveys.SeedAsync(sp, projects, ct); // quality part B: a closed company survey last quarter, an open one for the demo owner
+        await DemoQualityReports.SeedAsync(sp, projects, ct); // issue 15 part C: report snapshots — keep LAST (a snapshot freezes the data)
     }
 
     private static async Task<(int, string)> SeedEstateAsync(DbContextOptions<AppDbContext> options, Project project, EstateSpec spec, Random r, CancellationToken ct)

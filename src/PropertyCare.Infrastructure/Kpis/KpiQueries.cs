@@ -51,18 +51,27 @@ public sealed class KpiQueries(IDbContextFactory<AppDbContext> dbFactory, Tenant
     }
 
     /// <summary>Twelve months up to and including <paramref name="last"/>: the score of one project, or of the company
-    /// (projectId null). A project of another company is not found.</summary>
+    /// (projectId null). A month with a monthly snapshot shows the snapshot's score (what HQ saw, with the weights of that
+    /// day) — which also keeps the trend to one live month instead of twelve at scale; a month without one is computed
+    /// live. A project of another company is not found.</summary>
     public async Task<List<KpiTrendPoint>> TrendAsync(int? projectId, KpiMonth last, CancellationToken ct = default)
     {
         var companyId = Company();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var projects = await ProjectsAsync(db, companyId, ct);
         if (projectId is { } id) projects = projects.Where(p => p.Id == id).ToList() is { Count: 1 } one ? one : throw new RecordNotFoundException();
+        var first = KpiMonth.Of(last.First.AddMonths(-11));
+        var scope = projectId ?? 0;
+        var snapshots = (await db.QualityReports.AsNoTracking()
+                .Where(r => r.CompanyId == companyId && r.ScopeKey == scope && r.Kind == ReportKind.Monthly && r.PeriodStart >= first.First && r.PeriodStart <= last.First)
+                .Select(r => new { r.PeriodStart, r.Content }).ToListAsync(ct))
+            .ToDictionary(r => KpiMonth.Of(r.PeriodStart), r => QualityReportContent.Parse(r.Content).Score);
         var weights = await WeightsAsync(db, companyId, ct);
         var asOf = time.GetUtcNow().UtcDateTime;
         var result = new List<KpiTrendPoint>();
-        for (var m = KpiMonth.Of(last.First.AddMonths(-11)); m.First <= last.First; m = KpiMonth.Of(m.First.AddMonths(1)))
+        for (var m = first; m.First <= last.First; m = KpiMonth.Of(m.First.AddMonths(1)))
         {
+            if (snapshots.TryGetValue(m, out var stored)) { result.Add(new(m, stored)); continue; }
             var figures = await KpiFigureQueries.ComputeAsync(db, projects, m.First, m.Last, asOf, ct);
             result.Add(new(m, PeriodFigures.Sum(figures.Values).Score(weights)));
         }

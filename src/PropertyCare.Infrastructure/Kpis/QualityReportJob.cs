@@ -27,12 +27,21 @@ public sealed class QualityReportJob(IDbContextFactory<AppDbContext> dbFactory, 
         tenant.ProjectId == projectId ? RunAsync(kind, ct) : throw new AccessDeniedException(new("任务未进入其项目", "The job has not entered its project"));
 
     /// <summary>Returns how many snapshots this run wrote (0 on a re-run).</summary>
-    public async Task<int> RunAsync(ReportKind kind, CancellationToken ct = default)
+    public Task<int> RunAsync(ReportKind kind, CancellationToken ct = default)
+    {
+        var project = tenant.Project ?? throw new AccessDeniedException(new("请先选择项目", "Choose a project first"));
+        var today = ProjectClock.For(time, project).Today;
+        var start = kind == ReportKind.Weekly ? QualityReport.WeekOf(today).Start.AddDays(-7) : QualityReport.MonthOf(today).Start.AddMonths(-1);
+        return WriteAsync(kind, start, ct);
+    }
+
+    /// <summary>The scale benchmark's entry: the monthly snapshots of a given month (the data set's "today" is fixed).</summary>
+    public Task<int> WriteMonthForBenchmarkAsync(DateOnly monthStart) => WriteAsync(ReportKind.Monthly, monthStart, CancellationToken.None);
+
+    private async Task<int> WriteAsync(ReportKind kind, DateOnly start, CancellationToken ct)
     {
         var project = tenant.Project ?? throw new AccessDeniedException(new("请先选择项目", "Choose a project first"));
         var clock = ProjectClock.For(time, project);
-        var today = clock.Today;
-        var start = kind == ReportKind.Weekly ? QualityReport.WeekOf(today).Start.AddDays(-7) : QualityReport.MonthOf(today).Start.AddMonths(-1);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var written = (await QualityReportService.WriteAsync(db, project.CompanyId, project, kind, start, clock.UtcNow, ct)).Written ? 1 : 0;
 

@@ -51,11 +51,14 @@ public sealed class QualityReportService(IDbContextFactory<AppDbContext> dbFacto
         return new(Row(r, name), QualityReportContent.Parse(r.Content));
     }
 
+    /// <summary>The snapshot as an xlsx (same access as <see cref="GetAsync"/>).</summary>
+    public async Task<byte[]> ExportAsync(int id, CancellationToken ct = default) => QualityReportExport.Write(await GetAsync(id, ct));
+
     private static async Task<Page<QualityReportRow>> PageAsync(AppDbContext db, IQueryable<QualityReport> q, int pageIndex, int pageSize, CancellationToken ct)
     {
         pageSize = Math.Clamp(pageSize, 1, 100);
         var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(r => r.PeriodStart).ThenBy(r => r.Kind).ThenBy(r => r.ProjectId ?? 0).Skip(Math.Max(0, pageIndex) * pageSize).Take(pageSize)
+        var rows = await q.OrderByDescending(r => r.PeriodStart).ThenBy(r => r.Kind).ThenBy(r => r.ProjectId ?? 0).Skip((Math.Max(1, pageIndex) - 1) * pageSize).Take(pageSize)
             .Select(r => new { Report = r, Name = db.Projects.Where(p => p.Id == r.ProjectId).Select(p => p.Name).FirstOrDefault() }).ToListAsync(ct);
         return new(rows.Select(x => Row(x.Report, x.Name)).ToList(), total, pageIndex, pageSize);
     }
@@ -101,5 +104,36 @@ public sealed class QualityReportService(IDbContextFactory<AppDbContext> dbFacto
                 .FirstOrDefaultAsync(r => r.CompanyId == companyId && r.ScopeKey == scope && r.Kind == kind && r.PeriodStart == start, ct);
             return winner != null ? (winner, false) : throw new InvalidOperationException("The report snapshot could not be written.");
         }
+    }
+}
+
+/// <summary>A snapshot as one sheet: the lines, then the KPIs with weight and definition, then the projects.</summary>
+internal static class QualityReportExport
+{
+    public static byte[] Write(QualityReportView v)
+    {
+        var c = v.Content;
+        var rows = new List<IReadOnlyList<string>> { new[] { "报表", c.Title, "", "" }, new[] { "生成时间 (UTC)", v.Row.GeneratedAt.ToString("yyyy-MM-dd HH:mm"), "", "" } };
+        if (c.Score != null || c.Kpis != null) rows.Add(["得分", c.Score?.ToString("0.0") ?? "—", c.Band?.Label().Zh ?? "无数据", ""]);
+        rows.Add(["", "", "", ""]);
+        rows.AddRange(c.Lines().Select(l => (IReadOnlyList<string>)[l.Label.Zh, l.Value, "", ""]));
+        if (c.Kpis is { } kpis)
+        {
+            rows.Add(["", "", "", ""]);
+            rows.Add(["KPI", "数值", "权重", "口径"]);
+            rows.AddRange(kpis.Select(k =>
+            {
+                var d = KpiDefinitions.For(k.Kind);
+                return (IReadOnlyList<string>)[d.Name.Zh, new KpiValue(d, k.Measure, k.Weight).Shown, k.Weight.ToString(), d.Definition.Zh];
+            }));
+        }
+        if (c.Projects is { } projects)
+        {
+            rows.Add(["", "", "", ""]);
+            rows.Add(["项目", "报修受理", "回访率", "得分"]);
+            rows.AddRange(projects.OrderByDescending(p => p.Score ?? -1).Select(p => (IReadOnlyList<string>)
+                [p.Name, p.Figures.OrdersReceived.ToString(), QualityReportContent.Rate(p.Figures.CallbacksDone, p.Figures.CallbacksDue), p.Score?.ToString("0.0") ?? "—"]));
+        }
+        return Spreadsheets.XlsxWriter.Write(["指标", "数值", "", ""], rows, c.Title.Length > 31 ? c.Title[..31] : c.Title);
     }
 }

@@ -53,6 +53,8 @@ internal static class ScaleBenchmark
             await ListPageAsync(services, options, biggest.Id, biggest.n);
             await HqMonthAsync(services, options, data);
             await PlansAsync(connection, postgres, biggest.Id);
+            // Issue 15 Part C: the company-wide monthly KPI report (moves every project into company 1: after the others).
+            if (!args.Contains("--no-kpi")) await KpiReportBenchmark.RunAsync(services, options, data);
             if (int.Parse(Arg(args, "--jobs") ?? "10000") is var jobs and > 0) await HangfireAsync(services, config, data.Projects, jobs);
         }
         finally
