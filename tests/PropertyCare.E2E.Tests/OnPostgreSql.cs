@@ -28,3 +28,7 @@ public sealed class RenovationApplyJourneyOnPostgreSqlTests(PostgreSqlAppServer 
 // Complaints: the whole issue-14 journey (portal → desk → department → escalation job → callback → statistics).
 [Collection("app-postgresql")]
 public sealed class ComplaintJourneyOnPostgreSqlTests(PostgreSqlAppServer app) : ComplaintJourneyTests(app);
+
+// Issue 15: the two-level callback and the survey journeys on PostgreSQL.
+[Collection("app-postgresql")]
+public sealed class QualityAuditJourneyOnPostgreSqlTests(PostgreSqlAppServer app) : QualityAuditJourneyTests(app);
