@@ -15,6 +15,9 @@ public sealed record CampaignDraft(string Title, string? Intro, IReadOnlyList<Su
 public class SurveyCampaign : IVersioned
 {
     public const int MaxTitle = 100, MaxIntro = 500, MaxReminderDays = 30;
+    /// <summary>A survey runs at most 60 days, and an owner is reminded at most 3 times: every reminder is a paid SMS to
+    /// a household that has not answered, and a survey that nags is a complaint of its own.</summary>
+    public const int MaxDays = 60, MaxReminders = 3;
 
     public int Id { get; set; }
     public int CompanyId { get; set; }
@@ -55,6 +58,8 @@ public class SurveyCampaign : IVersioned
         if (d.Target == SurveyTarget.Sample && d.SamplePercent is < 1 or > 100)
             e.Add(new(nameof(SamplePercent), new("抽样比例须在 1%–100% 之间", "The sample share must be 1–100 %")));
         if (d.OpensOn > d.ClosesOn) e.Add(new(nameof(ClosesOn), new("结束日期不能早于开始日期", "The closing date cannot be before the opening date")));
+        else if (d.ClosesOn.DayNumber - d.OpensOn.DayNumber >= MaxDays)
+            e.Add(new(nameof(ClosesOn), new($"调查期最长 {MaxDays} 天", $"A survey runs at most {MaxDays} days")));
         if (d.ReminderEveryDays is < 0 or > MaxReminderDays)
             e.Add(new(nameof(ReminderEveryDays), new($"提醒间隔须在 0–{MaxReminderDays} 天之间（0 为不提醒）", $"Remind every 0–{MaxReminderDays} days (0 = never)")));
         return e;
@@ -108,7 +113,10 @@ public class SurveyCampaign : IVersioned
     public bool TakesAnswers(DateOnly today) => Status == CampaignStatus.Open && today <= ClosesOn;
 
     /// <summary>A job starts a draft whose opening day has come, and closes an open one after its closing day.</summary>
-    public bool StartDue(DateOnly today) => Status == CampaignStatus.Draft && OpensOn <= today;
+    /// <summary>The daily job starts a draft on its opening day only when that day was set ahead — after the day the draft
+    /// was saved (<paramref name="createdOn"/>, local): a campaign saved to open "today" is still being written and is
+    /// started by hand (with its confirmation), never texted to every household by the next job run.</summary>
+    public bool StartDue(DateOnly today, DateOnly createdOn) => Status == CampaignStatus.Draft && OpensOn <= today && OpensOn > createdOn;
     public bool CloseDue(DateOnly today) => Status == CampaignStatus.Open && today > ClosesOn;
 
     /// <summary>Covers the project: its own campaign, or its company's company-wide one.</summary>

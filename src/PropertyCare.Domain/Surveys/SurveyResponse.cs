@@ -91,7 +91,7 @@ public class SurveyInvitation : ITenantOwned
 
     /// <summary>Remind every N days after the invitation or the last reminder (0 = never).</summary>
     public bool ReminderDue(int everyDays, DateTime nowUtc) =>
-        everyDays > 0 && nowUtc >= (LastRemindedAt ?? InvitedAt).AddDays(everyDays);
+        everyDays > 0 && Reminders < SurveyCampaign.MaxReminders && nowUtc >= (LastRemindedAt ?? InvitedAt).AddDays(everyDays);
 }
 
 /// <summary>Which occupied units of a project a campaign asks: all, or a reproducible random share. The project's seed is

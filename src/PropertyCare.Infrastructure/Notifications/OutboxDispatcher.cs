@@ -55,8 +55,10 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
             }
             var senders = sp.GetServices<INotificationSender>().ToList();
             await using var db = new AppDbContext(options, tenant);
+            // One-time codes first: an owner waits at the sign-in page for one, while a bulk send (a survey inviting every
+            // household, a batch of reminders) can take several passes; in arrival order otherwise.
             var due = await db.OutboxMessages.Where(m => m.Status == Domain.Notifications.OutboxStatus.Pending && m.NextAttemptAt <= now)
-                .OrderBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
+                .OrderByDescending(m => m.Confidential).ThenBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
             foreach (var m in due)
             {
                 attempted++;

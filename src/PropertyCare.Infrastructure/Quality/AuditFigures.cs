@@ -8,7 +8,7 @@ namespace PropertyCare.Infrastructure.Quality;
 /// found the callback 不实, how many owners could not be reached. A period is [fromUtc, toUtc) on AuditedAt — the caller
 /// passes the project-local month's UTC bounds. The caller checks permission and names the projects (this ignores the
 /// tenant filter on purpose: it is the building block of the named cross-project queries).</summary>
-public static class AuditFigures
+internal static class AuditFigures
 {
     public static async Task<Dictionary<int, (int Audited, int Untrue, int Unreachable)>> ByProjectAsync(AppDbContext db, IReadOnlyCollection<int> projectIds,
         DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)

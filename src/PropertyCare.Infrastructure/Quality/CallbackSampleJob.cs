@@ -47,7 +47,7 @@ public sealed class CallbackSampleJob(IDbContextFactory<AppDbContext> dbFactory,
         if (clock.UtcNow < to) throw new DomainException(new("该周尚未结束，不能抽访", "The week has not ended yet"));
         var rule = (await QualitySettingsService.LoadAsync(db, project.CompanyId, ct)).Rule;
         var candidates = await SampleCandidates.ForWeekAsync(db, from, to, ct);
-        var seed = SampleWeek.SeedOf(project.Id, weekStart);
+        var seed = SampleWeek.NewSeed();
         var drawn = SampleDraw.Draw(candidates.Select(c => c.Candidate), rule, seed);
         var byKey = candidates.GroupBy(c => (c.Candidate.Source, c.Candidate.SourceId, c.Candidate.Round)).ToDictionary(g => g.Key, g => g.First());
         var population = byKey.Count;

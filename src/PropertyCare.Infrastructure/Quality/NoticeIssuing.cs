@@ -1,3 +1,4 @@
+using PropertyCare.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using PropertyCare.Domain.Access;
 using PropertyCare.Domain.Notifications;
@@ -21,7 +22,15 @@ internal static class NoticeIssuing
     }
 
     /// <summary>The end (23:59:59) of the project's local day <paramref name="day"/>, in UTC.</summary>
-    public static DateTime EndOfDayUtc(ProjectClock clock, DateOnly day) => clock.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddSeconds(-1);
+    public static DateTime EndOfDayUtc(ProjectClock clock, DateOnly day)
+    {
+        // A deadline is days or weeks away; a date years ahead is a typing slip (and the calendar's last day would overflow).
+        if (day > clock.Today.AddDays(MaxDueDays))
+            throw new ValidationException([new("DueAt", new($"整改期限不能超过 {MaxDueDays} 天后", $"The deadline can be at most {MaxDueDays} days ahead"))]);
+        return clock.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddSeconds(-1);
+    }
+
+    public const int MaxDueDays = 90;
 
     /// <summary>发现的问题, written from the audit so the manager reads what HQ heard, against what the project recorded.</summary>
     public static string Finding(CallbackAudit a)

@@ -22,6 +22,7 @@ internal static class QualityQueries
         if (f.Reason is { } r) q = q.Where(x => x.a.Reason == r);
         var total = await q.CountAsync(ct);
         pageIndex = Math.Max(1, pageIndex);
+        pageSize = Math.Clamp(pageSize, 1, 100);
         // Newest week first; within it what is still to call first, mandatory cases before random ones.
         var rows = await q.OrderByDescending(x => x.WeekStart).ThenBy(x => x.a.Status).ThenByDescending(x => x.a.Reason).ThenBy(x => x.a.Id)
             .Skip((pageIndex - 1) * pageSize).Take(pageSize).ToListAsync(ct);
@@ -45,6 +46,7 @@ internal static class QualityQueries
         if (f.OverdueOnly) q = q.Where(x => (x.n.Status == RectificationStatus.Issued || x.n.Status == RectificationStatus.Returned) && x.n.DueAt < nowUtc);
         var total = await q.CountAsync(ct);
         pageIndex = Math.Max(1, pageIndex);
+        pageSize = Math.Clamp(pageSize, 1, 100);
         var rows = await q.OrderBy(x => x.n.Status == RectificationStatus.Accepted).ThenBy(x => x.n.DueAt).ThenBy(x => x.n.Id)
             .Skip((pageIndex - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new Page<NoticeRow>(rows.Select(x => new NoticeRow(x.n.Id, x.n.ProjectId, x.ProjectName, x.n.Number, x.n.Status, x.n.IssuedAt, x.n.DueAt,

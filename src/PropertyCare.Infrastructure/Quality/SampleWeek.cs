@@ -14,9 +14,9 @@ public static class SampleWeek
     public static (DateTime FromUtc, DateTime ToUtc) RangeUtc(ProjectClock clock, DateOnly weekStart) =>
         (clock.ToUtc(weekStart.ToDateTime(TimeOnly.MinValue)), clock.ToUtc(weekStart.AddDays(7).ToDateTime(TimeOnly.MinValue)));
 
-    /// <summary>The seed of a project's week: derived, not random, so a lost seed could be derived again — and recorded
-    /// anyway, so a later change of this rule cannot change an old draw. Mixed through <see cref="SplitMix64"/> (fixed by
-    /// its specification, unlike string.GetHashCode, which is randomised per process).</summary>
-    public static int SeedOf(int projectId, DateOnly weekStart) =>
-        unchecked((int)new SplitMix64(((ulong)(uint)projectId << 32) | (uint)weekStart.DayNumber).Next());
+    /// <summary>A fresh seed for a week's draw, from the operating system's secure generator, and recorded with the
+    /// sample so anyone can redraw it (<see cref="SampleDraw.Draw"/>). Not derived from the project and week: a
+    /// predictable seed would let a project recompute which of its callbacks HQ is about to re-call and prepare those
+    /// owners — the very thing the re-call is there to catch.</summary>
+    public static int NewSeed() => System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue);
 }

@@ -25,6 +25,8 @@ internal static class SurveyAnswering
         return (c, i);
     }
 
+    public static readonly Text OwnerAnsweredOnline = new("业主已在业主端自行作答，不能代为修改", "The owner answered in the portal; staff cannot change that answer");
+
     public static async Task<int> AnswerAsync(AppDbContext db, SurveyCampaign c, SurveyInvitation inv, int? expectedVersion, IReadOnlyList<int?> scores,
         string? comment, ResponseChannel channel, string byId, string byName, ProjectClock clock, CancellationToken ct)
     {
@@ -32,6 +34,8 @@ internal static class SurveyAnswering
         if (expectedVersion is { } v)
         {
             if (existing == null) throw new RecordNotFoundException();
+            // The owner's own answer is theirs: the staff being graded may not change it by "interviewing" over it.
+            if (channel == ResponseChannel.PhoneInterview && existing.Channel == ResponseChannel.Portal) throw new DomainException(OwnerAnsweredOnline);
             if (existing.Version != v) throw new ConcurrencyConflictException();
             existing.Edit(c, scores, comment, channel, byId, byName, clock.UtcNow, clock.Today);
             await db.SaveChangesAsync(ct);

@@ -39,7 +39,7 @@ public sealed class SurveyDailyJob(IDbContextFactory<AppDbContext> dbFactory, Te
                 db.ChangeTracker.Clear();
                 var c = await db.SurveyCampaigns.FirstAsync(x => x.Id == id, ct);
                 var wasDraft = c.Status == CampaignStatus.Draft;
-                if (c.StartDue(today)) c.Start(clock.UtcNow);
+                if (c.StartDue(today, DateOnly.FromDateTime(clock.ToLocal(c.CreatedAt)))) c.Start(clock.UtcNow);
                 if (c.Status != CampaignStatus.Open) break;
                 var n = await inviter.InviteAsync(db, c, ct);
                 var r = await inviter.RemindAsync(db, c, ct);

@@ -6,7 +6,7 @@ using PropertyCare.Infrastructure.Data;
 namespace PropertyCare.Infrastructure.Surveys;
 
 /// <summary>The survey input of the monthly KPI (Part C): per project, the scores behind its 满意度指数 that month.</summary>
-public static class SurveyFigures
+internal static class SurveyFigures
 {
     public static readonly Text IndexDefinition = new(
         "满意度指数（月）= 结束日期在当月的调查（本项目的或全公司的，已开始的）中，本项目答卷里评分为“满意”或“非常满意”的份数 ÷ 有效评分份数（不适用不计）；当月无调查结束则无此项",

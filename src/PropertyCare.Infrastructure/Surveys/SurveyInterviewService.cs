@@ -34,8 +34,13 @@ public sealed class SurveyInterviewService(IDbContextFactory<AppDbContext> dbFac
         var answers = await SurveyAnswering.ResponsesAsync(db, campaignId, ids, ct);
         return new Page<InterviewUnit>(ids.Select(u => new InterviewUnit(u, names.GetValueOrDefault(u)?.Address ?? "",
             owners.TryGetValue(u, out var o) ? o.Name : null, owners.TryGetValue(u, out var o2) ? Domain.Owners.ContactRules.MaskPhone(o2.Phone) : null,
-            SurveyAnswering.Answer(answers.GetValueOrDefault(u)))).ToList(), total, pageIndex, pageSize);
+            Interviewable(SurveyAnswering.Answer(answers.GetValueOrDefault(u))))).ToList(), total, pageIndex, pageSize);
     }
+
+    /// <summary>An owner's own portal answer is shown to the desk only as "answered online": its scores and comment are the
+    /// owner's opinion of the desk, not something to read over the phone or to edit.</summary>
+    private static MyAnswer? Interviewable(MyAnswer? a) =>
+        a is { Channel: ResponseChannel.Portal } ? a with { Scores = [], Comment = null } : a;
 
     public async Task<int> RecordAsync(int campaignId, int unitId, int? expectedVersion, IReadOnlyList<int?> scores, string? comment, CancellationToken ct = default)
     {

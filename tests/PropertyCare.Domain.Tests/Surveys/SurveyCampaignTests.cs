@@ -80,8 +80,11 @@ public class SurveyCampaignTests
     public void Due_days_and_coverage()
     {
         var c = New();
-        Assert.False(c.StartDue(Open.AddDays(-1)));
-        Assert.True(c.StartDue(Open));
+        Assert.False(c.StartDue(Open.AddDays(-1), Open.AddDays(-2)));
+        Assert.True(c.StartDue(Open, Open.AddDays(-1)));
+        // Saved on its opening day (or later): started by hand, never by the job.
+        Assert.False(c.StartDue(Open, Open));
+        Assert.False(c.StartDue(Open.AddDays(3), Open.AddDays(1)));
         c.Start(Now);
         Assert.True(c.TakesAnswers(Close));
         Assert.False(c.TakesAnswers(Close.AddDays(1)));
@@ -167,6 +170,20 @@ public class SurveyResponseTests
         Assert.True(i.ReminderDue(3, Now.AddDays(3)));
         i.LastRemindedAt = Now.AddDays(3);
         Assert.False(i.ReminderDue(3, Now.AddDays(5)));
+        // At most three reminders, however long the survey runs.
+        i.Reminders = SurveyCampaign.MaxReminders - 1;
+        Assert.True(i.ReminderDue(3, Now.AddDays(6)));
+        i.Reminders = SurveyCampaign.MaxReminders;
+        Assert.False(i.ReminderDue(3, Now.AddDays(60)));
+    }
+
+    [Fact]
+    public void A_survey_runs_at_most_sixty_days()
+    {
+        var opens = new DateOnly(2026, 12, 1);
+        Assert.Empty(SurveyCampaign.Validate(SurveyCampaignTests.Draft("名", opens: opens, closes: opens.AddDays(SurveyCampaign.MaxDays - 1))));
+        var e = Assert.Single(SurveyCampaign.Validate(SurveyCampaignTests.Draft("名", opens: opens, closes: opens.AddDays(SurveyCampaign.MaxDays))));
+        Assert.Equal("ClosesOn", e.Field);
     }
 
     [Fact]

@@ -68,6 +68,30 @@ public class OutboxTests
     }
 
     [Fact]
+    public async Task A_one_time_code_is_sent_in_the_first_pass_even_behind_a_bulk_send()
+    {
+        await using var app = App();
+        var (a1, _) = await app.TwoCompaniesAsync();
+        using (var scope = app.As(Roles.ProjectManager, a1))
+        {
+            await using var db = new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>(), scope.ServiceProvider.GetRequiredService<TenantContext>());
+            var outbox = scope.ServiceProvider.GetRequiredService<NotificationOutbox>();
+            // A survey invites more households than one pass sends; then an owner asks for a code.
+            for (var i = 0; i < OutboxDispatcher.BatchSize + 10; i++)
+                await outbox.EnqueueAsync(db, Channel.Sms, "13800138000", "满意度调查", "请参与满意度调查", $"survey-1-unit{i}-invite");
+            await outbox.EnqueueAsync(db, Channel.Sms, "13900139000", "验证码", "验证码：123456", "code-1", confidential: true);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(OutboxDispatcher.BatchSize, await app.Provider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync());
+        var all = All(app);
+        Assert.Equal(OutboxStatus.Sent, all.Single(m => m.DedupKey == "code-1").Status);
+        // The rest keep their order: the first 49 invitations went with it, the last 11 wait for the next pass.
+        Assert.Equal(OutboxDispatcher.BatchSize - 1, all.Count(m => m.DedupKey.StartsWith("survey-") && m.Status == OutboxStatus.Sent));
+        Assert.All(all.Where(m => m.DedupKey.StartsWith("survey-")).OrderBy(m => m.Id).Take(OutboxDispatcher.BatchSize - 1), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+    }
+
+    [Fact]
     public async Task A_failing_provider_is_retried_with_back_off_then_the_message_fails_visibly()
     {
         var gateway = new BrokenGateway();

@@ -107,6 +107,17 @@ public class SurveyAnswerTests
         var mine = (await w.Portal(w.A, o).GetAsync(id)).Units.Single().Answer!;
         Assert.Equal(ResponseChannel.PhoneInterview, mine.Channel);
         await w.Portal(w.A, o).AnswerAsync(id, u, mine.Version, [5, 5, 5], null);
+
+        // Now it is the owner's own answer: the desk (whose work it grades) sees only that it was answered online, and
+        // cannot "interview" over it, even with the right version.
+        var row = (await w.Interview(w.A).UnitsAsync(id, false, 1, 20)).Items.Single(x => x.UnitId == u);
+        Assert.Equal(ResponseChannel.Portal, row.Answer!.Channel);
+        Assert.Empty(row.Answer.Scores);
+        Assert.Null(row.Answer.Comment);
+        var current = Assert.Single(await w.ResponsesAsync(id));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => w.Interview(w.A).RecordAsync(id, u, current.Version, [1, 1, 1], "改"));
+        Assert.Contains("业主已在业主端自行作答", refused.Text.Zh);
+        Assert.Equal([5, 5, 5], Assert.Single(await w.ResponsesAsync(id)).Scores);
     }
 
     [Fact]

@@ -112,13 +112,21 @@ public class SurveyCampaignServiceTests
         await using var w = await SurveyWorld.CreateAsync(Provider);
         await w.OwnerAsync(w.A, "101");
         await w.OwnerAsync(w.A2, "101");
-        var id = await w.Hq(w.A).CreateAsync(SurveyWorld.Draft());
+        // Saved to open today: still being written — the job leaves it to be started by hand.
+        var today = await w.Hq(w.A).CreateAsync(SurveyWorld.Draft("今天开始的草稿"));
+        Assert.Equal(0, (await w.Job(w.A2).RunAsync()).Started);
+        Assert.Equal(CampaignStatus.Draft, (await w.CampaignAsync(today)).Status);
+        // Saved to open tomorrow: the job starts it on that day.
+        var id = await w.Hq(w.A).CreateAsync(SurveyWorld.Draft(opens: SurveyWorld.Today.AddDays(1)));
+        Assert.Equal(0, (await w.Job(w.A2).RunAsync()).Started);
+        w.W.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(1, (await w.Job(w.A2).RunAsync()).Started);
         Assert.Equal([w.A2.Id], (await w.InvitationsAsync(id)).Select(i => i.ProjectId));
         var run = await w.Job(w.A).RunAsync();
         Assert.Equal((0, 1), (run.Started, run.Invited));
         Assert.Equal(0, (await w.Job(w.B).RunAsync()).Invited);
         Assert.Equal(2, (await w.InvitationsAsync(id)).Count);
+        Assert.Empty(await w.InvitationsAsync(today));
     }
 
     [Fact]
