@@ -104,6 +104,21 @@ internal static class SurveyResultsBuilder
     private static IQueryable<SurveyResponse> Responses(AppDbContext db, int campaignId, IReadOnlyCollection<int> projectIds) =>
         db.SurveyResponses.IgnoreQueryFilters().AsNoTracking().Where(r => r.CampaignId == campaignId && projectIds.Contains(r.ProjectId));
 
+    public const int MaxExportedComments = 5000;
+
+    /// <summary>Pages of 100 until all are read (or the cap): an export must not quietly stop at the first page.</summary>
+    public static async Task<List<SurveyComment>> AllCommentsAsync(Func<int, int, Task<Page<SurveyComment>>> page)
+    {
+        var all = new List<SurveyComment>();
+        for (var i = 1; all.Count < MaxExportedComments; i++)
+        {
+            var p = await page(i, 100);
+            all.AddRange(p.Items);
+            if (p.Items.Count == 0 || all.Count >= p.Total) break;
+        }
+        return all;
+    }
+
     public static async Task<Page<SurveyComment>> CommentsAsync(AppDbContext db, int campaignId, IReadOnlyCollection<int> projectIds, int pageIndex, int pageSize, CancellationToken ct)
     {
         pageIndex = Math.Max(1, pageIndex);

@@ -23,11 +23,15 @@ public sealed class SurveyResultsService(IDbContextFactory<AppDbContext> dbFacto
         await using (db) return await SurveyResultsBuilder.CommentsAsync(db, campaignId, [tenant.ProjectId!.Value], pageIndex, pageSize, ct);
     }
 
+    /// <summary>Every comment for the xlsx and the PDF (the page pages through them), newest first, up to
+    /// <see cref="SurveyResultsBuilder.MaxExportedComments"/>.</summary>
+    public Task<List<SurveyComment>> AllCommentsAsync(int campaignId, CancellationToken ct = default) =>
+        SurveyResultsBuilder.AllCommentsAsync((i, n) => CommentsAsync(campaignId, i, n, ct));
+
     public async Task<byte[]> ExportAsync(int campaignId, CancellationToken ct = default)
     {
         var results = await GetAsync(campaignId, ct);
-        var comments = await CommentsAsync(campaignId, 1, 100, ct);
-        return SurveyResultsBuilder.Workbook(results, comments.Items);
+        return SurveyResultsBuilder.Workbook(results, await AllCommentsAsync(campaignId, ct));
     }
 
     private async Task<(AppDbContext, Domain.Surveys.SurveyCampaign)> OpenAsync(int campaignId, CancellationToken ct)
@@ -63,11 +67,15 @@ public sealed class HqSurveyQueries(IDbContextFactory<AppDbContext> dbFactory, T
         return await SurveyResultsBuilder.CommentsAsync(db, campaignId, projects, pageIndex, pageSize, ct);
     }
 
+    /// <summary>Every comment for the xlsx and the PDF (the page pages through them), newest first, up to
+    /// <see cref="SurveyResultsBuilder.MaxExportedComments"/>.</summary>
+    public Task<List<SurveyComment>> AllCommentsAsync(int campaignId, CancellationToken ct = default) =>
+        SurveyResultsBuilder.AllCommentsAsync((i, n) => CommentsAsync(campaignId, i, n, ct));
+
     public async Task<byte[]> ExportAsync(int campaignId, CancellationToken ct = default)
     {
         var results = await ResultsAsync(campaignId, ct);
-        var comments = await CommentsAsync(campaignId, 1, 100, ct);
-        return SurveyResultsBuilder.Workbook(results, comments.Items);
+        return SurveyResultsBuilder.Workbook(results, await AllCommentsAsync(campaignId, ct));
     }
 
     private async Task<(Domain.Surveys.SurveyCampaign, List<int>)> OpenAsync(AppDbContext db, int campaignId, CancellationToken ct)
