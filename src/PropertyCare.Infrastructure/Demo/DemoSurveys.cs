@@ -70,7 +70,14 @@ internal static class DemoSurveys
                 foreach (var unitId in targets.Union(campaign == open ? demoUnits : []).Distinct())
                 {
                     int? ownerId = owners.TryGetValue(unitId, out var o) ? o.Id : demoUnits.Contains(unitId) ? demoOwner : null;
-                    db.SurveyInvitations.Add(new SurveyInvitation { ProjectId = project.Id, CampaignId = campaign.Id, UnitId = unitId, OwnerId = ownerId, InvitedAt = invitedAt });
+                    // The open campaign's households were reminded yesterday (its first reminder): the next one is two days
+                    // away, so a demo started now does not text hundreds of households at its first 08:30 job run.
+                    var remindedYesterday = campaign == open;
+                    db.SurveyInvitations.Add(new SurveyInvitation
+                    {
+                        ProjectId = project.Id, CampaignId = campaign.Id, UnitId = unitId, OwnerId = ownerId, InvitedAt = invitedAt,
+                        Reminders = remindedYesterday ? 1 : 0, LastRemindedAt = remindedYesterday ? now.AddDays(-1) : null,
+                    });
                     // The demo owner answers the closed campaign but not the open one (the portal demo answers it).
                     if (demoUnits.Contains(unitId) ? campaign == open : random.NextDouble() >= answerShare) continue;
                     var scores = campaign.Items.Select(_ => random.NextDouble() < 0.08 ? (int?)null : Score(random)).ToList();

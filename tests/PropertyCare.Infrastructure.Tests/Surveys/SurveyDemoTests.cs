@@ -50,5 +50,8 @@ public class SurveyDemoTests
         Assert.Contains(mine, m => m.CampaignId == open.Id && m.TakesAnswers && m.Answered == 0);
         await w.Portal(w.A, owner).AnswerAsync(open.Id, unit, null, Enumerable.Repeat((int?)5, SurveyItem.Standard().Count).ToList(), "很满意");
         Assert.Equal(1, (await w.Portal(w.A, owner).MineAsync()).Single(m => m.CampaignId == open.Id).Answered);
+
+        // The open campaign's households were reminded yesterday: the first 08:30 run of a fresh demo texts nobody.
+        Assert.Equal(0, (await w.Job(w.A).RunAsync()).Reminded);
     }
 }
