@@ -112,7 +112,6 @@ public class SurveyCampaign : IVersioned
     /// <summary>Answers are taken (and changed) while open, up to the end of the closing day in the project's zone.</summary>
     public bool TakesAnswers(DateOnly today) => Status == CampaignStatus.Open && today <= ClosesOn;
 
-    /// <summary>A job starts a draft whose opening day has come, and closes an open one after its closing day.</summary>
     /// <summary>The daily job starts a draft on its opening day only when that day was set ahead — after the day the draft
     /// was saved (<paramref name="createdOn"/>, local): a campaign saved to open "today" is still being written and is
     /// started by hand (with its confirmation), never texted to every household by the next job run.</summary>
