@@ -475,6 +475,13 @@ public sealed class WorksPortalGapTestsOnPostgreSql : Renovation.WorksPortalGapT
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
 
+// Renovation documents as PDF files (desk and portal, refused fakes, the count limit, who reads them) on PostgreSQL.
+[Collection(RepairsCollection.Name)]
+public sealed class RenovationPdfDocumentTestsOnPostgreSql : Renovation.RenovationPdfDocumentTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
 // Complaints part C: the jobs (escalation once per level across a restart, reminders) and the statistics on PostgreSQL.
 [Collection(RepairsCollection.Name)]
 public sealed class ComplaintEscalationJobTestsOnPostgreSql : Complaints.ComplaintEscalationJobTests

@@ -40,15 +40,20 @@ public class Attachment : ITenantOwned
     /// <summary>Photos per record and kind (the phone form shows the same limit).</summary>
     public const int MaxPerRecord = 9;
 
-    /// <summary>Checks the bytes (size after the browser scaled them, real image by signature) and builds the row.</summary>
+    /// <summary>Checks the bytes (size after the browser scaled them, real image by signature; a whole PDF where the
+    /// kind takes one, <see cref="AttachmentFileRules"/>) and builds the row.</summary>
     public static Attachment Of(AttachmentKind kind, int? recordId, PhotoUpload upload, string uploadedBy, DateTime atUtc)
     {
-        RepairPhotoRules.CheckStored(upload.FileName, upload.Bytes);
+        var type = AttachmentFileRules.CheckStored(kind, upload.FileName, upload.Bytes);
         var name = Path.GetFileName(upload.FileName ?? "").Trim();
-        if (name.Length == 0) name = kind == AttachmentKind.Signature ? "signature.png" : "photo";
+        if (name.Length == 0) name = kind == AttachmentKind.Signature ? "signature.png" : type == AttachmentFileRules.PdfType ? "document.pdf" : "photo";
+        name = name[..Math.Min(name.Length, 200)];
+        // A PDF is downloaded under this name: it ends in .pdf, whatever it was called, so the phone opens it as one.
+        if (type == AttachmentFileRules.PdfType && !name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+            name = Path.GetFileNameWithoutExtension(name)[..Math.Min(Path.GetFileNameWithoutExtension(name).Length, 196)] + ".pdf";
         return new Attachment
         {
-            Kind = kind, RecordId = recordId, FileName = name[..Math.Min(name.Length, 200)], ContentType = RepairPhotoRules.SniffType(upload.Bytes)!,
+            Kind = kind, RecordId = recordId, FileName = name, ContentType = type,
             Bytes = upload.Bytes, Size = upload.Bytes.Length, UploadedAt = atUtc, UploadedBy = uploadedBy,
         };
     }

@@ -155,7 +155,7 @@ public sealed class RenovationApplicationService(IDbContextFactory<AppDbContext>
             await TellAsync(db, a, approve ? "装修延期已批准" : "装修延期未获批准", what, $"extension-{a.Extensions.Count}", ct);
         }, ct);
 
-    /// <summary>Adds drawings/documents (photos or scans) to an open application.</summary>
+    /// <summary>Adds drawings/documents (photos, scans or PDFs — AttachmentFileRules) to an open application.</summary>
     public async Task AddDocumentsAsync(int id, IReadOnlyCollection<PhotoUpload> documents, CancellationToken ct = default)
     {
         tenant.RequireProject(Permissions.RenovationWrite);
