@@ -21,6 +21,7 @@ public class RenovationApplyJourneyTests(AppServer app) : IAsyncLifetime
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==");
+    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
 
     [Fact]
     public async Task Owner_applies_on_a_phone_and_the_deposit_comes_back_after_works_patrol_acceptance_and_a_four_eyes_refund()
@@ -59,16 +60,23 @@ public class RenovationApplyJourneyTests(AppServer app) : IAsyncLifetime
         await owner.Locator("input[data-test=planned-end], [data-test=planned-end] input").First.PressAsync("Tab");
         await owner.SetInputFilesAsync("[data-test=documents] input[type=file]", new FilePayload { Name = "水电图.png", MimeType = "image/png", Buffer = Png });
         await owner.WaitForSelectorAsync("[data-test=photo-picked]", Visible);
+        // The contractor's licence as a PDF: a text file named .pdf is refused with the reason, the real PDF is kept unscaled.
+        await owner.SetInputFilesAsync("[data-test=documents] input[type=file]", new FilePayload { Name = "营业执照.pdf", MimeType = "application/pdf", Buffer = "不是PDF"u8.ToArray() });
+        await Assertions.Expect(owner.Locator("[data-test=photo-error]")).ToContainTextAsync("营业执照.pdf", Soon);
+        await owner.SetInputFilesAsync("[data-test=documents] input[type=file]", new FilePayload { Name = "营业执照.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await Assertions.Expect(owner.Locator("[data-test=photo-picked]")).ToHaveCountAsync(2, new() { Timeout = 15_000 });
         await owner.ClickAsync("[data-test=submit-renovation]");
         await owner.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/my/renovations/\d+$"), new() { Timeout = 15_000 });
         var id = int.Parse(owner.Url.Split('/')[^1]);
         await Assertions.Expect(owner.Locator("[data-test=next-step]")).ToContainTextAsync("等待客服审核", Soon);
         Assert.Equal(ownerId, app.Query($"SELECT OwnerId FROM RenovationApplications WHERE Id = {id}", r => r.GetInt32(0)));
-        Assert.Equal(1, app.Query($"SELECT COUNT(*) FROM Attachments WHERE Kind = 6 AND RecordId = {id}", r => r.GetInt32(0)));
+        Assert.Equal(2, app.Query($"SELECT COUNT(*) FROM Attachments WHERE Kind = 6 AND RecordId = {id}", r => r.GetInt32(0)));
+        Assert.Equal(Pdf.Length, app.Query($"SELECT Size FROM Attachments WHERE Kind = 6 AND RecordId = {id} AND ContentType = 'application/pdf'", r => r.GetInt32(0)));
 
         // 3. The desk checks the file is complete (a confirmation first).
         var staff = await app.SignInAsync("staff");
         await staff.GotoAsync($"/p/1/renovations/{id}");
+        await Assertions.Expect(staff.Locator("[data-test=file-pdf]")).ToContainTextAsync("营业执照.pdf", Soon); // a download link, not a thumbnail
         await staff.ClickAsync("[data-test=desk-pass]", new() { Timeout = 15_000 });
         await staff.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "提交审核", Exact = true }).ClickAsync();
         await Assertions.Expect(staff.Locator("[data-test=renovation-status]")).ToContainTextAsync("待审核", Soon);
