@@ -17,11 +17,9 @@ public sealed class HqDepositQueries(IDbContextFactory<AppDbContext> dbFactory, 
         tenant.Require(Permissions.HqRead);
         var companyId = tenant.RequireUser().CompanyId ?? -1;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var projects = await db.Projects.AsNoTracking().Where(p => p.CompanyId == companyId).OrderBy(p => p.Id).ToListAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var result = new List<ProjectDepositSummary>();
-        foreach (var p in projects) result.Add((await DepositReporting.ForProjectAsync(db, p, now, true, ct)).Summary);
-        return result;
+        var company = db.Projects.AsNoTracking().Where(p => p.CompanyId == companyId);
+        var projects = await company.OrderBy(p => p.Id).ToListAsync(ct);
+        return await DepositReporting.SummariesAsync(db, projects, company.Select(p => p.Id), time.GetUtcNow().UtcDateTime, ct);
     }
 
     /// <summary>The drill-down of one project of the company; another company's project is not found.</summary>

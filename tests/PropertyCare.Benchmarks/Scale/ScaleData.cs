@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PropertyCare.Infrastructure.Data;
 using Npgsql;
 using NpgsqlTypes;
 using PropertyCare.Domain.Repairs;
@@ -36,9 +38,8 @@ internal sealed class ScaleData(double factor)
     public async Task<(long Orders, long Callbacks)> WriteAsync(DbConnection connection)
     {
         var sw = Stopwatch.StartNew();
-        var pg = connection is NpgsqlConnection;
         var per = OrdersPerProject();
-        await using var sink = pg ? (Sink)new PgSink((NpgsqlConnection)connection) : new SqliteSink((SqliteConnection)connection);
+        await using var sink = OpenSink(connection);
         await sink.BeginAsync();
 
         var companies = sink.Table("Companies", [("Id", NpgsqlDbType.Integer), ("Name", NpgsqlDbType.Text), ("Code", NpgsqlDbType.Text), ("IsActive", NpgsqlDbType.Boolean), ("CreatedAt", NpgsqlDbType.Timestamp)]);
@@ -153,6 +154,17 @@ internal sealed class ScaleData(double factor)
         return r < 10 ? RepairStatus.Registered : r < 20 ? RepairStatus.Dispatched : r < 28 ? RepairStatus.Accepted : r < 34 ? RepairStatus.Arrived
             : r < 36 ? RepairStatus.Returned : r < 60 ? RepairStatus.Completed : r < 95 ? RepairStatus.Closed : RepairStatus.Cancelled;
     }
+
+    /// <summary>For the HQ figures of "one company owning every project" (1,000 at factor 1): every project into company 1.</summary>
+    public static async Task MoveEveryProjectIntoCompany1Async(DbContextOptions<AppDbContext> options)
+    {
+        await using var db = new AppDbContext(options, null);
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"Projects\" SET \"CompanyId\" = 1");
+    }
+
+    /// <summary>The bulk writer for the connection's provider (also used by <see cref="DepositData"/>).</summary>
+    internal static Sink OpenSink(DbConnection connection) =>
+        connection is NpgsqlConnection pg ? new PgSink(pg) : new SqliteSink((SqliteConnection)connection);
 
     internal abstract class Sink : IAsyncDisposable
     {

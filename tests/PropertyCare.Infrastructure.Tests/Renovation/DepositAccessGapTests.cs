@@ -127,4 +127,21 @@ public class DepositAccessGapTests
         Assert.True((await Portal().MyDepositAsync(mine)).RefundWaiting);
         await Assert.ThrowsAsync<RecordNotFoundException>(() => Portal().MyDepositAsync(other));
     }
+
+    [Fact]
+    public async Task An_HQ_user_without_a_company_sees_no_project_not_even_those_of_company_1()
+    {
+        await using var w = await DepositWorld.CreateAsync(Provider);
+        await w.ApplicationAsync(w.A, "0101", RenovationStatus.Working);
+        // Project A is of company 1: a missing company read as 1 instead of "none" would show it.
+        Assert.Equal(1, w.A.CompanyId);
+        Assert.Single(await w.Hq(w.A).SummaryAsync());
+        using var scope = w.W.App.Provider.CreateScope();
+        scope.ServiceProvider.GetRequiredService<PropertyCare.Infrastructure.Tenancy.TenantContext>()
+            .SetUser(new UserIdentity("u-hq-none", "总部（未分配公司）", null, new HashSet<string> { Roles.HqAuditor }, null));
+        var hq = scope.ServiceProvider.GetRequiredService<HqDepositQueries>();
+
+        Assert.Empty(await hq.SummaryAsync());
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => hq.ApplicationsAsync(w.A.Id, DepositFilter.Held));
+    }
 }

@@ -132,4 +132,24 @@ public class DepositMoneyGapTests
         Assert.Equal([r2, r1], view.Refunds.Select(r => r.Id));
         Assert.Equal("李娜", (await w.Desk(w.A).LedgerAsync(other)).OwnerName);
     }
+
+    [Fact]
+    public async Task With_two_fees_due_each_is_collected_by_its_name_and_at_its_own_amount()
+    {
+        await using var w = await DepositWorld.CreateAsync(Provider);
+        var settings = DepositWorld.Settings(w.A.Id);
+        settings.Fees.Add(new RenovationFee { Name = "出入证工本费", Amount = 20m });
+        var id = await w.ApplicationAsync(w.A, "0101", RenovationStatus.Approved, settings: settings);
+        Assert.Equal(["装修垃圾清运费", "出入证工本费"], (await w.AppAsync(w.A, id)).FeesDue.Select(f => f.Name));
+
+        // Each name is one of the fees due though the other one differs from it.
+        await w.Desk(w.A).CollectAsync(id, LedgerAccount.Fee, "装修垃圾清运费", 268.5m, PaymentMethod.Cash, null);
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => w.Desk(w.A).CollectAsync(id, LedgerAccount.Fee, "出入证工本费", 268.5m, PaymentMethod.Cash, null));
+        Assert.Contains("应缴 ¥20.00", Assert.Single(ex.Errors).Message.Zh);
+        await w.Desk(w.A).CollectAsync(id, LedgerAccount.Fee, "出入证工本费", 20m, PaymentMethod.Cash, null);
+        ex = await Assert.ThrowsAsync<ValidationException>(() => w.Desk(w.A).CollectAsync(id, LedgerAccount.Fee, "停车费", 20m, PaymentMethod.Cash, null));
+        Assert.Contains("不是本申请的应缴费用", Assert.Single(ex.Errors).Message.Zh);
+        Assert.Equal([("装修垃圾清运费", 268.5m), ("出入证工本费", 20m)],
+            (await w.EntriesAsync(w.A, id)).OrderBy(e => e.Id).Select(e => (e.FeeName!, e.Amount)));
+    }
 }

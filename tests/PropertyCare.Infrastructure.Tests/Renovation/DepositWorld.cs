@@ -36,11 +36,12 @@ internal sealed class DepositWorld : IAsyncDisposable
     /// <summary>An application filed for a new unit of the project and brought to <paramref name="to"/> by the domain's
     /// steps; from Working on, the deposit (¥3,000) and the fee (装修垃圾清运费 ¥268.50 for 89.5 ㎡) are collected through the
     /// service as the desk. Accepted ones were accepted on <paramref name="acceptedOn"/> (default: 100 days ago, so the
-    /// 90-day observation is over).</summary>
-    public async Task<int> ApplicationAsync(Project p, string room, RenovationStatus to, DateOnly? acceptedOn = null)
+    /// 90-day observation is over). <paramref name="settings"/> replaces the project's defaults (the fees due are fixed at
+    /// review from them).</summary>
+    public async Task<int> ApplicationAsync(Project p, string room, RenovationStatus to, DateOnly? acceptedOn = null, RenovationSettings? settings = null)
     {
         var (unitId, ownerId) = await W.AddUnitAsync(p, room, "张伟", "13800138000");
-        var settings = Settings(p.Id);
+        settings ??= Settings(p.Id);
         int id;
         await using (var db = W.Db(p))
         {

@@ -70,4 +70,28 @@ public class PortalRenovationGapTests
         var desk = w.W.As(PropertyCare.Domain.Access.Roles.ServiceDesk, w.A, "u-desk", "客服小李").GetRequiredService<PropertyCare.Infrastructure.Renovation.PortalRenovationService>();
         await Assert.ThrowsAsync<AccessDeniedException>(() => desk.FormAsync());
     }
+
+    [Fact]
+    public async Task The_owner_gets_at_most_50_applications_a_page_whatever_is_asked()
+    {
+        await using var w = await ApplicationWorld.CreateAsync(Provider);
+        var (unit, owner) = await w.UnitAsync(w.A, "0101");
+        await using (var db = w.W.Db(w.A))
+        {
+            var settings = RenovationSettings.Defaults(w.A.Id);
+            // 51 withdrawn applications for the same unit (a withdrawn one is not open, so they do not clash).
+            for (var i = 1; i <= 51; i++)
+            {
+                var app = RenovationApplication.File(unit, owner, ApplicationWorld.Form(), settings, true, $"u-owner-{owner}", w.W.Clock.Now.UtcDateTime, ApplicationWorld.Today);
+                app.Number = $"ZX-20261123-{i:D4}";
+                app.Withdraw("业主暂缓装修");
+                db.RenovationApplications.Add(app);
+            }
+            await db.SaveChangesAsync();
+        }
+
+        var page = await w.Portal(w.A, owner).MineAsync(1, 100);
+        Assert.Equal((51, 50), (page.Total, page.Items.Count));
+        Assert.Single((await w.Portal(w.A, owner).MineAsync(2, 100)).Items);
+    }
 }

@@ -42,4 +42,19 @@ public class WorksPortalGapTests
         Assert.Equal(new DateTime(2026, 11, 23, 11, 0, 0), s.AcceptedAt);
         Assert.Equal(["重做防水层", "闭水 48 小时"], s.RectificationItems);
     }
+
+    [Fact]
+    public async Task Of_two_acceptances_recorded_at_the_same_instant_the_owner_sees_the_one_recorded_last()
+    {
+        await using var w = await WorksWorld.CreateAsync(Provider);
+        var (app, _, owner) = await w.WorkingAsync(w.A, "0101");
+        await w.Acceptance(w.A).RecordAsync(app, (await w.AppAsync(w.A, app)).Version, WorksWorld.AcceptanceAnswers(("防水闭水", "渗漏")), ["卫生间重做防水"], null, []);
+        // The clock does not move: both carry the same time, and the later record (the passed one) is what stands.
+        await w.Acceptance(w.A).RecordAsync(app, (await w.AppAsync(w.A, app)).Version, WorksWorld.AcceptanceAnswers(), [], null, []);
+
+        var s = await w.Portal(w.A, owner).SummaryAsync(app);
+        Assert.True(s.AcceptancePassed);
+        Assert.Empty(s.RectificationItems);
+        Assert.Equal(RenovationStatus.Accepted, s.Status);
+    }
 }
