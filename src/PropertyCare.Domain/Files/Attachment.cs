@@ -50,7 +50,10 @@ public class Attachment : ITenantOwned
         name = name[..Math.Min(name.Length, 200)];
         // A PDF is downloaded under this name: it ends in .pdf, whatever it was called, so the phone opens it as one.
         if (type == AttachmentFileRules.PdfType && !name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
-            name = Path.GetFileNameWithoutExtension(name)[..Math.Min(Path.GetFileNameWithoutExtension(name).Length, 196)] + ".pdf";
+        {
+            var stem = Path.GetFileNameWithoutExtension(name);
+            name = stem[..Math.Min(stem.Length, 196)] + ".pdf";
+        }
         return new Attachment
         {
             Kind = kind, RecordId = recordId, FileName = name, ContentType = type,

@@ -23,26 +23,25 @@ public static class AttachmentFileRules
         b.StartsWith("%PDF-"u8) && b[^Math.Min(b.Length, EofWindow)..].IndexOf("%%EOF"u8) >= 0;
 
     /// <summary>The picked file's size, before reading it (the browser does not scale a PDF, so this is what travels).</summary>
-    public static Text? CheckOriginalPdf(string fileName, long size)
-    {
-        if (size > MaxPdfBytes) return new($"“{fileName}”超过 10 MB", $"“{fileName}” is larger than 10 MB");
-        if (size == 0) return new($"“{fileName}”是空文件", $"“{fileName}” is empty");
-        return null;
-    }
+    public static Text? CheckOriginalPdf(string fileName, long size) =>
+        size > MaxPdfBytes ? TooLarge(fileName) : size == 0 ? new($"“{fileName}”是空文件", $"“{fileName}” is empty") : null;
 
     /// <summary>Checks the bytes to store for the kind and returns their content type; refuses anything else with a
     /// message for the person who uploaded it.</summary>
     public static string CheckStored(AttachmentKind kind, string fileName, byte[] bytes)
     {
-        if (!kind.AcceptsPdf() || !bytes.AsSpan().StartsWith("%PDF-"u8))
+        if (kind.AcceptsPdf() && bytes.AsSpan().StartsWith("%PDF-"u8))
         {
-            if (kind.AcceptsPdf() && RepairPhotoRules.SniffType(bytes) == null)
-                throw new DomainException(new($"“{fileName}”不是 PDF 或 JPG/PNG/WEBP 图片", $"“{fileName}” is not a PDF or a JPG/PNG/WEBP image"));
-            RepairPhotoRules.CheckStored(fileName, bytes);
-            return RepairPhotoRules.SniffType(bytes)!;
+            if (bytes.Length > MaxPdfBytes) throw new DomainException(TooLarge(fileName));
+            if (!IsPdf(bytes)) throw new DomainException(new($"“{fileName}”不是完整的 PDF 文件", $"“{fileName}” is not a complete PDF file"));
+            return PdfType;
         }
-        if (bytes.Length > MaxPdfBytes) throw new DomainException(new($"“{fileName}”超过 10 MB", $"“{fileName}” is larger than 10 MB"));
-        if (!IsPdf(bytes)) throw new DomainException(new($"“{fileName}”不是完整的 PDF 文件", $"“{fileName}” is not a complete PDF file"));
-        return PdfType;
+        // Not a PDF: a photo, checked as every photo is (a kind that takes PDFs names both in its refusal).
+        if (kind.AcceptsPdf() && RepairPhotoRules.SniffType(bytes) == null)
+            throw new DomainException(new($"“{fileName}”不是 PDF 或 JPG/PNG/WEBP 图片", $"“{fileName}” is not a PDF or a JPG/PNG/WEBP image"));
+        RepairPhotoRules.CheckStored(fileName, bytes);
+        return RepairPhotoRules.SniffType(bytes)!;
     }
+
+    private static Text TooLarge(string fileName) => new($"“{fileName}”超过 10 MB", $"“{fileName}” is larger than 10 MB");
 }
